@@ -1,0 +1,107 @@
+import type { AtlasData, CaseDoc } from './validate.ts';
+import type { Indicator, Observation, Place, Source, Theme, Unit } from './schema.ts';
+import { collator, type Lang } from './i18n.ts';
+
+export interface CaseEntry {
+  slug: string;
+  docs: Partial<Record<Lang, CaseDoc>>;
+  place: Place;
+  source: Source;
+  date: string;
+  themes: Theme[];
+  observations: Observation[];
+  key: Observation[];
+  /** Parent chain, country first, the case's own place last. */
+  chain: Place[];
+  province: Place | undefined;
+}
+
+/** Indexed, cross-linked view of validated data: what pages and charts read. */
+export class Atlas {
+  readonly data: AtlasData;
+  readonly places = new Map<string, Place>();
+  readonly sources = new Map<string, Source>();
+  readonly indicators = new Map<string, Indicator>();
+  readonly units = new Map<string, Unit>();
+  readonly themes = new Map<string, Theme>();
+  readonly observations = new Map<string, Observation>();
+  readonly cases = new Map<string, CaseEntry>();
+
+  constructor(data: AtlasData) {
+    this.data = data;
+    for (const p of data.places) this.places.set(p.id, p);
+    for (const s of data.sources) this.sources.set(s.id, s);
+    for (const i of data.indicators) this.indicators.set(i.id, i);
+    for (const u of data.units) this.units.set(u.unit, u);
+    for (const t of data.themes) this.themes.set(t.id, t);
+    for (const o of data.observations) this.observations.set(o.id, o);
+    const slugs = [...new Set(data.cases.map((c) => c.slug))].sort();
+    for (const slug of slugs) {
+      const docs: Partial<Record<Lang, CaseDoc>> = {};
+      for (const c of data.cases) if (c.slug === slug) docs[c.lang] = c;
+      const fm = (docs.en ?? docs.zh)!.frontmatter;
+      const place = this.places.get(fm.place)!;
+      const chain = this.chain(place.id);
+      const observations = data.observations.filter((o) => o.case === slug);
+      this.cases.set(slug, {
+        slug,
+        docs,
+        place,
+        source: this.sources.get(fm.source)!,
+        date: fm.date,
+        themes: fm.themes.map((t) => this.themes.get(t)!),
+        observations,
+        key: fm.key.map((k) => this.observations.get(k)!),
+        chain,
+        province: chain.find((p) => p.level === 'province'),
+      });
+    }
+  }
+
+  /** Parent chain of a place, country first. */
+  chain(placeId: string): Place[] {
+    const out: Place[] = [];
+    let cur = this.places.get(placeId);
+    const seen = new Set<string>();
+    while (cur && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      out.unshift(cur);
+      cur = cur.parent ? this.places.get(cur.parent) : undefined;
+    }
+    return out;
+  }
+
+  /** Is `placeId` equal to or inside `ancestorId`? */
+  within(placeId: string, ancestorId: string): boolean {
+    return this.chain(placeId).some((p) => p.id === ancestorId);
+  }
+
+  caseList(): CaseEntry[] {
+    return [...this.cases.values()];
+  }
+
+  casesIn(placeId: string): CaseEntry[] {
+    return this.caseList().filter((c) => this.within(c.place.id, placeId));
+  }
+
+  casesWithTheme(themeId: string): CaseEntry[] {
+    return this.caseList().filter((c) => c.themes.some((t) => t.id === themeId));
+  }
+
+  /** Places that get a region page: provinces, prefectures and counties containing at least one case. */
+  regions(): Place[] {
+    const ids = new Set<string>();
+    for (const c of this.cases.values()) for (const p of c.chain) if (p.level === 'province' || p.level === 'prefecture' || p.level === 'county') ids.add(p.id);
+    return this.data.places.filter((p) => ids.has(p.id));
+  }
+
+  unitOf(o: Observation): Unit {
+    return this.units.get(o.unit)!;
+  }
+
+  sortCases(list: CaseEntry[], lang: Lang, by: 'name' | 'date' = 'name'): CaseEntry[] {
+    const coll = collator(lang);
+    const name = (c: CaseEntry) => (lang === 'en' ? c.place.name_en : c.place.name_zh);
+    return [...list].sort((a, b) => (by === 'date' ? (a.date === b.date ? 0 : a.date === 'unknown' ? 1 : b.date === 'unknown' ? -1 : a.date < b.date ? 1 : -1) : 0) || coll.compare(name(a), name(b)) || (a.slug < b.slug ? -1 : 1));
+  }
+}

@@ -1,0 +1,104 @@
+import { QUALIFIER_WORDS, type Observation, type Qualifier, type Unit } from './schema.ts';
+import { intlLocale, type Lang } from './i18n.ts';
+
+/** Remove floating-point noise from a division (0.46 * 100000 → 46000, not 46000.000000001). */
+export function tidy(n: number): number {
+  return Number.parseFloat(n.toPrecision(12));
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2, useGrouping: lang === 'en' ? 'always' : false }).format(tidy(n));
+}
+
+/** The number as printed in the source's unit (46 for 460000 yuan printed as 万元). */
+export function printedNumber(value: number, unit: Unit): number {
+  return tidy(value / unit.factor);
+}
+
+const EN_PROSE: Record<Qualifier, (s: string) => string> = {
+  exact: (s) => s,
+  about: (s) => `about ${s}`,
+  nearly: (s) => `nearly ${s}`,
+  more_than: (s) => `more than ${s}`,
+  at_least: (s) => `at least ${s}`,
+  up_to: (s) => `up to ${s}`,
+  less_than: (s) => `under ${s}`,
+};
+
+const EN_COMPACT: Record<Qualifier, (s: string) => string> = {
+  exact: (s) => s,
+  about: (s) => `~${s}`,
+  nearly: (s) => `nearly ${s}`,
+  more_than: (s) => `${s}+`,
+  at_least: (s) => `≥${s}`,
+  up_to: (s) => `≤${s}`,
+  less_than: (s) => `<${s}`,
+};
+
+export const QUALIFIER_LABEL: Record<Qualifier, Record<Lang, string>> = {
+  exact: { en: 'exact', zh: '确数' },
+  about: { en: 'about', zh: '约数' },
+  nearly: { en: 'nearly (just under)', zh: '接近（略少于）' },
+  more_than: { en: 'more than (lower bound)', zh: '多于（下限）' },
+  at_least: { en: 'at least (minimum)', zh: '不少于（最低值）' },
+  up_to: { en: 'up to (maximum)', zh: '不超过（最高值）' },
+  less_than: { en: 'under (upper bound)', zh: '少于（上限）' },
+};
+
+export type FigureStyle = 'prose' | 'compact';
+
+/**
+ * A figure as the reader of a language expects it:
+ * zh — as printed: 30余个, 近4000名, 46万元, 100个以上; en — “more than 30”, “460,000 yuan”, or compact “30+”.
+ */
+export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'qualifier_zh'>, unit: Unit, lang: Lang, style: FigureStyle = 'prose'): string {
+  if (lang === 'zh') {
+    const n = formatNumber(printedNumber(o.value, unit), 'zh');
+    const word = o.qualifier === 'exact' ? undefined : o.qualifier_zh;
+    const pos = word ? QUALIFIER_WORDS[word]?.position : undefined;
+    if (!word || !pos) return `${n}${unit.unit}`;
+    if (pos === 'before') return `${word}${n}${unit.unit}`;
+    if (pos === 'after-number') return `${n}${word}${unit.unit}`;
+    return `${n}${unit.unit}${word}`;
+  }
+  const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);
+  const text = unit.en.replace('{n}', formatNumber(base, 'en'));
+  return (style === 'compact' ? EN_COMPACT : EN_PROSE)[o.qualifier](text);
+}
+
+/** Compact axis label for a value in base units (46万 / 460k). */
+export function formatAxis(value: number, lang: Lang, kind: string): string {
+  if (lang === 'zh') {
+    if (Math.abs(value) >= 1e8) return `${formatNumber(value / 1e8, 'zh')}亿`;
+    if (Math.abs(value) >= 1e4) return `${formatNumber(value / 1e4, 'zh')}万`;
+    return formatNumber(value, 'zh');
+  }
+  const s = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(tidy(value));
+  return kind === 'percent' ? `${s}%` : s;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date of known precision: 2023 → “2023” / “2023年”; 2023-06 → “June 2023” / “2023年6月”. Never shows a day it does not have. */
+export function formatDate(date: string, lang: Lang): string {
+  if (date === 'unknown') return lang === 'en' ? 'date unknown' : '日期不详';
+  const [y, m, d] = date.split('-');
+  if (lang === 'zh') return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+  if (!m) return y!;
+  if (!d) return `${MONTHS_EN[Number(m) - 1]} ${y}`;
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+}
+
+export function datePrecision(date: string): 'year' | 'month' | 'day' | 'unknown' {
+  if (date === 'unknown') return 'unknown';
+  return (['year', 'month', 'day'] as const)[date.split('-').length - 1]!;
+}
+
+/** A period: 2023, 2019/2023 → 2019–2023, unknown. */
+export function formatPeriod(period: string, lang: Lang): string {
+  if (period === 'unknown') return lang === 'en' ? 'unknown' : '不详';
+  return period
+    .split('/')
+    .map((p) => formatDate(p, lang))
+    .join('–');
+}

@@ -1,0 +1,30 @@
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'zh';
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'zh' : 'en';
+}
+
+/** BCP 47 tag for `<html lang>` and Intl. */
+export function htmlLang(lang: Lang): string {
+  return lang === 'en' ? 'en' : 'zh-Hans';
+}
+
+export function intlLocale(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : 'zh-CN';
+}
+
+/** Pick the field of a bilingual record for a language: pick(place, 'name', 'zh') → place.name_zh */
+export function pick<T extends Record<string, unknown>>(record: T, field: string, lang: Lang): string {
+  const value = record[`${field}_${lang}`];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Compare names the way readers of each language expect (pinyin collation for Chinese). */
+export function collator(lang: Lang): Intl.Collator {
+  return new Intl.Collator(lang === 'zh' ? 'zh-CN-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
+}

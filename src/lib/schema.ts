@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/** Column order of every table: the contract for data/*.csv. */
+export const COLUMNS = {
+  sources: ['id', 'file', 'headline_zh', 'headline_en', 'publication', 'section', 'byline', 'date', 'date_basis', 'date_note_en', 'date_note_zh'],
+  places: ['id', 'name_en', 'name_zh', 'level', 'parent', 'adcode', 'lat', 'lon'],
+  indicators: ['id', 'name_en', 'name_zh', 'unit_kind', 'comparable', 'description_en', 'description_zh'],
+  units: ['unit', 'kind', 'factor', 'en', 'scale'],
+  observations: ['id', 'case', 'place', 'indicator', 'value', 'unit', 'qualifier', 'qualifier_zh', 'period', 'period_basis', 'source', 'label_en', 'label_zh', 'note_en', 'note_zh'],
+  themes: ['id', 'name_en', 'name_zh', 'synonyms_en', 'synonyms_zh', 'definition_en', 'definition_zh'],
+} as const;
+
+export type TableName = keyof typeof COLUMNS;
+export const TABLES = Object.keys(COLUMNS) as TableName[];
+
+export const LEVELS = ['country', 'province', 'prefecture', 'county', 'township', 'village', 'community', 'other'] as const;
+export const UNIT_KINDS = ['count', 'currency', 'area', 'percent', 'duration', 'frequency'] as const;
+export const QUALIFIERS = ['exact', 'about', 'nearly', 'more_than', 'at_least', 'up_to', 'less_than'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Level = (typeof LEVELS)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase ASCII slug (a-z, 0-9, hyphens)');
+const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case id (a-z, 0-9, underscores)');
+const required = z.string().min(1, 'a non-empty value');
+const optional = z.string();
+/** YYYY, YYYY-MM, YYYY-MM-DD or unknown */
+export const DATE_RE = /^(?:unknown|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$/;
+const date = z.string().regex(DATE_RE, 'YYYY, YYYY-MM, YYYY-MM-DD or unknown');
+const period = z.string().regex(/^(?:unknown|\d{4}(?:-\d{2}){0,2}(?:\/\d{4}(?:-\d{2}){0,2})?)$/, 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown');
+const decimal = (what: string) => z.string().regex(/^-?\d+(?:\.\d+)?$/, what).transform(Number);
+const optionalNumber = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(?:|-?\d+(?:\.\d+)?)$/, what)
+    .transform((s) => (s === '' ? null : Number(s)))
+    .refine((n) => n === null || (n >= min && n <= max), `${what} between ${min} and ${max}`);
+const list = z.string().transform((s) => s.split('|').map((x) => x.trim()).filter(Boolean));
+
+export const sourceSchema = z.object({
+  id: z.string().regex(/^s\d{3}-[a-z0-9-]+$/, 's + three-digit page number + - + slug, e.g. s000-lianjiang'),
+  file: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'a page file name like 000_760a4ec6377f531e.txt'),
+  headline_zh: required,
+  headline_en: required,
+  publication: required,
+  section: required,
+  byline: required,
+  date,
+  date_basis: z.enum(['stated', 'inferred', 'unknown']),
+  date_note_en: optional,
+  date_note_zh: optional,
+});
+
+export const placeSchema = z.object({
+  id: slug,
+  name_en: required,
+  name_zh: required,
+  level: z.enum(LEVELS),
+  parent: optional,
+  adcode: z.string().regex(/^(?:|\d{6})$/, 'a six-digit GB/T 2260 code or empty'),
+  lat: optionalNumber('a latitude', 3, 54),
+  lon: optionalNumber('a longitude', 73, 136),
+});
+
+export const indicatorSchema = z.object({
+  id: snake,
+  name_en: required,
+  name_zh: required,
+  unit_kind: z.enum(UNIT_KINDS),
+  comparable: z.enum(['true', 'false']).transform((s) => s === 'true'),
+  description_en: required,
+  description_zh: required,
+});
+
+export const unitSchema = z.object({
+  unit: required,
+  kind: z.enum(UNIT_KINDS),
+  factor: decimal('a positive number').refine((n) => n > 0, 'a positive number'),
+  en: z.string().regex(/\{n\}/, 'an English template containing {n}'),
+  scale: z.enum(['base', 'printed']),
+});
+
+export const observationSchema = z.object({
+  id: slug,
+  case: slug,
+  place: slug,
+  indicator: snake,
+  value: decimal('a number in base units without separators (e.g. 460000)'),
+  unit: required,
+  qualifier: z.enum(QUALIFIERS),
+  qualifier_zh: optional,
+  period,
+  period_basis: z.enum(['stated', 'inferred', 'unknown']),
+  source: required,
+  label_en: required,
+  label_zh: required,
+  note_en: optional,
+  note_zh: optional,
+});
+
+export const themeSchema = z.object({
+  id: slug,
+  name_en: required,
+  name_zh: required,
+  synonyms_en: list,
+  synonyms_zh: list,
+  definition_en: required,
+  definition_zh: required,
+});
+
+export const caseFrontmatterSchema = z.object({
+  title: required,
+  summary: required.max(260, 'at most 260 characters'),
+  place: slug,
+  source: required,
+  date,
+  themes: z.array(slug).min(1, 'at least one theme'),
+  key: z.array(slug).default([]),
+  names: z.array(z.string()).default([]),
+});
+
+export const SCHEMAS = {
+  sources: sourceSchema,
+  places: placeSchema,
+  indicators: indicatorSchema,
+  units: unitSchema,
+  observations: observationSchema,
+  themes: themeSchema,
+} as const;
+
+export type Source = z.output<typeof sourceSchema>;
+export type Place = z.output<typeof placeSchema>;
+export type Indicator = z.output<typeof indicatorSchema>;
+export type Unit = z.output<typeof unitSchema>;
+export type Observation = z.output<typeof observationSchema> & { line?: number };
+export type Theme = z.output<typeof themeSchema>;
+export type CaseFrontmatter = z.output<typeof caseFrontmatterSchema>;
+
+/** Qualifying words as printed, the qualifier each means, and where it sits in Chinese. */
+export const QUALIFIER_WORDS: Record<string, { qualifier: Qualifier; position: 'before' | 'after-number' | 'after-unit' }> = {
+  余: { qualifier: 'more_than', position: 'after-number' },
+  多: { qualifier: 'more_than', position: 'after-number' },
+  逾: { qualifier: 'more_than', position: 'before' },
+  超: { qualifier: 'more_than', position: 'before' },
+  超过: { qualifier: 'more_than', position: 'before' },
+  以上: { qualifier: 'more_than', position: 'after-unit' },
+  近: { qualifier: 'nearly', position: 'before' },
+  将近: { qualifier: 'nearly', position: 'before' },
+  约: { qualifier: 'about', position: 'before' },
+  左右: { qualifier: 'about', position: 'after-unit' },
+  不少于: { qualifier: 'at_least', position: 'before' },
+  至少: { qualifier: 'at_least', position: 'before' },
+  最多: { qualifier: 'up_to', position: 'before' },
+  不超过: { qualifier: 'up_to', position: 'before' },
+  以内: { qualifier: 'up_to', position: 'after-unit' },
+  不足: { qualifier: 'less_than', position: 'before' },
+  不到: { qualifier: 'less_than', position: 'before' },
+};
