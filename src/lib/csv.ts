@@ -14,6 +14,8 @@ export interface CsvProblem {
 
 export interface CsvTable {
   header: string[];
+  /** First cell of every data row, including rows with problems (so references to them are not reported twice). */
+  firstCells: string[];
   rows: CsvRow[];
   problems: CsvProblem[];
 }
@@ -46,10 +48,12 @@ export function parseCsv(text: string, expectedColumns: readonly string[]): CsvT
   if (missing.length) problems.push({ line: 1, field: missing[0], message: `found no column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} in the header, expected columns: ${expectedColumns.join(', ')}` });
   for (const c of extra) problems.push({ line: 1, field: c, message: `found unknown column "${c}", expected columns: ${expectedColumns.join(', ')}${suggestColumn(c, expectedColumns)}` });
   const rows: CsvRow[] = [];
+  const firstCells: string[] = [];
   for (let i = 1; i < data.length; i++) {
     const cells = data[i]!;
     const line = starts[i] ?? i + 1;
     if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
+    firstCells.push(cells[0]!.trim());
     if (cells.length !== header.length) {
       problems.push({ line, message: `found ${cells.length} cells, expected ${header.length} (one per column: ${header.join(', ')})` });
       continue;
@@ -60,7 +64,7 @@ export function parseCsv(text: string, expectedColumns: readonly string[]): CsvT
     });
     rows.push({ line, record });
   }
-  return { header, rows, problems };
+  return { header, firstCells, rows, problems };
 }
 
 function suggestColumn(found: string, expected: readonly string[]): string {

@@ -59,6 +59,8 @@ export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'quali
     if (!word || !pos) return `${n}${unit.unit}`;
     if (pos === 'before') return `${word}${n}${unit.unit}`;
     if (pos === 'after-number') return `${n}${word}${unit.unit}`;
+    // 6万多元: the word sits after the 万/亿 that begins the printed unit
+    if (pos === 'inside-unit') return `${n}${word}${unit.unit.slice(1)}`;
     return `${n}${unit.unit}${word}`;
   }
   const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);

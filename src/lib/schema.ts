@@ -137,13 +137,18 @@ export type Theme = z.output<typeof themeSchema>;
 export type CaseFrontmatter = z.output<typeof caseFrontmatterSchema>;
 
 /** Qualifying words as printed, the qualifier each means, and where it sits in Chinese. */
-export const QUALIFIER_WORDS: Record<string, { qualifier: Qualifier; position: 'before' | 'after-number' | 'after-unit' }> = {
+export const QUALIFIER_WORDS: Record<string, { qualifier: Qualifier; position: 'before' | 'after-number' | 'after-unit' | 'inside-unit' }> = {
   余: { qualifier: 'more_than', position: 'after-number' },
   多: { qualifier: 'more_than', position: 'after-number' },
   逾: { qualifier: 'more_than', position: 'before' },
   超: { qualifier: 'more_than', position: 'before' },
   超过: { qualifier: 'more_than', position: 'before' },
   以上: { qualifier: 'more_than', position: 'after-unit' },
+  突破: { qualifier: 'more_than', position: 'before' },
+  万余: { qualifier: 'more_than', position: 'inside-unit' },
+  万多: { qualifier: 'more_than', position: 'inside-unit' },
+  亿余: { qualifier: 'more_than', position: 'inside-unit' },
+  亿多: { qualifier: 'more_than', position: 'inside-unit' },
   近: { qualifier: 'nearly', position: 'before' },
   将近: { qualifier: 'nearly', position: 'before' },
   约: { qualifier: 'about', position: 'before' },

@@ -92,13 +92,20 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   const err = (file: string, line: number, field: string | undefined, message: string) => errors.push({ file, line, field, message });
 
   const parsed = {} as { [K in TableName]: { rows: (z.output<(typeof SCHEMAS)[K]> & { line: number })[]; path: string } };
+  /** Ids of every row, valid or not: a reference to an invalid row is not reported again. */
+  const rawIds = {} as Record<TableName, Set<string>>;
+  /** Tables whose header is unusable: references into them cannot be checked this run. */
+  const broken = new Set<TableName>();
   for (const name of TABLES) {
     const file = input.tables[name];
+    rawIds[name] = new Set();
     if (file.text.trim() === '') {
       parsed[name] = { rows: [], path: file.path } as any;
       continue;
     }
     const table = parseCsv(file.text, COLUMNS[name]);
+    for (const id of table.firstCells) rawIds[name].add(id);
+    if (table.problems.some((p) => p.line === 1)) broken.add(name);
     for (const p of table.problems) err(file.path, p.line, p.field, p.message);
     const rows: any[] = [];
     if (table.problems.some((p) => p.line === 1)) {
@@ -128,8 +135,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
       else seen.set(k, r.line);
     }
     ids[name] = seen;
+    (parsed[name] as { rows: { line: number }[] }).rows = parsed[name].rows.filter((r: any) => seen.get(keyOf(name, r)) === r.line);
   }
   const known = (name: TableName) => [...ids[name].keys()];
+  /** Defined at all (possibly on an invalid row, which has its own error). */
+  const exists = (name: TableName, id: string) => broken.has(name) || ids[name].has(id) || rawIds[name].has(id);
 
   // Sources
   for (const s of parsed.sources.rows) {
@@ -149,10 +159,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
       continue;
     }
     if (!p.parent) err(parsed.places.path, p.line, 'parent', `found an empty value, expected the id of the place that contains "${p.id}"`);
-    else if (!placeById.has(p.parent)) err(parsed.places.path, p.line, 'parent', `found "${p.parent}", expected an existing place id${suggest(p.parent, known('places'))}`);
+    else if (!exists('places', p.parent)) err(parsed.places.path, p.line, 'parent', `found "${p.parent}", expected an existing place id${suggest(p.parent, known('places'))}`);
     else {
       const chain = new Set<string>([p.id]);
       let cur = placeById.get(p.parent);
+      if (!cur) continue;
       while (cur) {
         if (chain.has(cur.id)) {
           err(parsed.places.path, p.line, 'parent', `found a cycle in the parent chain (${[...chain, cur.id].join(' → ')}), expected a chain ending at the country`);
@@ -166,6 +177,8 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
 
   // Cases (MDX)
   const cases: CaseDoc[] = [];
+  /** lang → slugs of every case file present, valid or not. */
+  const present = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set<string>()]));
   for (const file of input.cases) {
     const m = CASE_PATH.exec(file.path);
     if (!m) {
@@ -174,6 +187,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     }
     const lang = m[1] as Lang;
     const slug = m[2]!;
+    present.get(lang)!.add(slug);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) err(file.path, 1, 'slug', `found "${slug}", expected a lowercase ASCII slug (a-z, 0-9, hyphens)`);
     const split = splitFrontmatter(file.text);
     if (!split) {
@@ -207,7 +221,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   // Twins
   for (const [slug, langs] of bySlug) {
     for (const lang of LANGS) {
-      if (!langs.has(lang)) {
+      if (!present.get(lang)!.has(slug)) {
         const other = [...langs.values()][0]!;
         err(other.path, 1, undefined, `case "${slug}" has no ${lang === 'en' ? 'English' : 'Chinese'} twin, expected content/cases/${lang}/${slug}.mdx`);
       }
@@ -231,13 +245,13 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   const indicatorById = new Map(parsed.indicators.rows.map((i) => [i.id, i]));
   const obsPath = parsed.observations.path;
   for (const o of parsed.observations.rows) {
-    if (!bySlug.has(o.case)) err(obsPath, o.line, 'case', `found "${o.case}", expected a case slug (content/cases/<lang>/<slug>.mdx)${suggest(o.case, slugs)}`);
-    if (!placeById.has(o.place)) err(obsPath, o.line, 'place', `found "${o.place}", expected a place id from ${parsed.places.path}${suggest(o.place, known('places'))}`);
-    if (!ids.sources.has(o.source)) err(obsPath, o.line, 'source', `found "${o.source}", expected a source id from ${parsed.sources.path}${suggest(o.source, known('sources'))}`);
+    if (![...present.values()].some((set) => set.has(o.case))) err(obsPath, o.line, 'case', `found "${o.case}", expected a case slug (content/cases/<lang>/<slug>.mdx)${suggest(o.case, slugs)}`);
+    if (!exists('places', o.place)) err(obsPath, o.line, 'place', `found "${o.place}", expected a place id from ${parsed.places.path}${suggest(o.place, known('places'))}`);
+    if (!exists('sources', o.source)) err(obsPath, o.line, 'source', `found "${o.source}", expected a source id from ${parsed.sources.path}${suggest(o.source, known('sources'))}`);
     const ind = indicatorById.get(o.indicator);
-    if (!ind) err(obsPath, o.line, 'indicator', `found "${o.indicator}", expected an indicator id from ${parsed.indicators.path}${suggest(o.indicator, known('indicators'))}`);
+    if (!exists('indicators', o.indicator)) err(obsPath, o.line, 'indicator', `found "${o.indicator}", expected an indicator id from ${parsed.indicators.path}${suggest(o.indicator, known('indicators'))}`);
     const unit = unitByName.get(o.unit);
-    if (!unit) err(obsPath, o.line, 'unit', `found "${o.unit}", expected a unit from ${parsed.units.path}${suggest(o.unit, known('units'))}`);
+    if (!exists('units', o.unit)) err(obsPath, o.line, 'unit', `found "${o.unit}", expected a unit from ${parsed.units.path}${suggest(o.unit, known('units'))}`);
     else if (ind && unit.kind !== ind.unit_kind)
       err(obsPath, o.line, 'unit', `found "${o.unit}" (a ${unit.kind} unit), expected a ${ind.unit_kind} unit for indicator "${ind.id}"`);
     if (o.value < 0) err(obsPath, o.line, 'value', `found ${o.value}, expected a value of zero or more`);
@@ -246,6 +260,8 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     if (o.qualifier !== 'exact') {
       const word = QUALIFIER_WORDS[o.qualifier_zh];
       if (!word) err(obsPath, o.line, 'qualifier_zh', `found ${show(o.qualifier_zh)}, expected the qualifying word as printed, one of ${Object.keys(QUALIFIER_WORDS).join(' ')}`);
+      else if (word.position === 'inside-unit' && !o.unit.startsWith(o.qualifier_zh[0]!))
+        err(obsPath, o.line, 'qualifier_zh', `found "${o.qualifier_zh}" with unit "${o.unit}", expected a unit starting with ${o.qualifier_zh[0]} (as in 6万多元: unit 万元, qualifier_zh 万多)`);
       else if (word.qualifier !== o.qualifier)
         err(obsPath, o.line, 'qualifier', `found "${o.qualifier}", expected "${word.qualifier}" for the printed word "${o.qualifier_zh}"`);
     }
@@ -256,14 +272,15 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   const themeIds = known('themes');
   for (const c of cases as (CaseDoc & { bodyLine: number; fmText: string })[]) {
     const fm = c.frontmatter;
-    if (!placeById.has(fm.place)) err(c.path, fmLine(c.fmText, 'place'), 'place', `found "${fm.place}", expected a place id from ${parsed.places.path}${suggest(fm.place, known('places'))}`);
-    if (!ids.sources.has(fm.source)) err(c.path, fmLine(c.fmText, 'source'), 'source', `found "${fm.source}", expected a source id from ${parsed.sources.path}${suggest(fm.source, known('sources'))}`);
+    if (!exists('places', fm.place)) err(c.path, fmLine(c.fmText, 'place'), 'place', `found "${fm.place}", expected a place id from ${parsed.places.path}${suggest(fm.place, known('places'))}`);
+    if (!exists('sources', fm.source)) err(c.path, fmLine(c.fmText, 'source'), 'source', `found "${fm.source}", expected a source id from ${parsed.sources.path}${suggest(fm.source, known('sources'))}`);
     for (const t of fm.themes)
-      if (!ids.themes.has(t)) err(c.path, fmLine(c.fmText, 'themes'), 'themes', `found "${t}", expected a theme id from ${parsed.themes.path}${suggest(t, themeIds)}`);
+      if (!exists('themes', t)) err(c.path, fmLine(c.fmText, 'themes'), 'themes', `found "${t}", expected a theme id from ${parsed.themes.path}${suggest(t, themeIds)}`);
     for (const k of fm.key) {
       const o = obsById.get(k);
-      if (!o) err(c.path, fmLine(c.fmText, 'key'), 'key', `found "${k}", expected an observation id of case "${c.slug}"${suggest(k, caseObsIds(parsed.observations.rows, c.slug))}`);
-      else if (o.case !== c.slug) err(c.path, fmLine(c.fmText, 'key'), 'key', `found "${k}", which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
+      if (!o) {
+        if (!exists('observations', k)) err(c.path, fmLine(c.fmText, 'key'), 'key', `found "${k}", expected an observation id of case "${c.slug}"${suggest(k, caseObsIds(parsed.observations.rows, c.slug))}`);
+      } else if (o.case !== c.slug && bySlug.has(o.case)) err(c.path, fmLine(c.fmText, 'key'), 'key', `found "${k}", which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
     }
     // <Fig id> references and numbers typed into prose
     const lines = c.body.split('\n');
@@ -275,8 +292,9 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
       for (const m of text.matchAll(FIG_TAG)) {
         const id = m[1]!;
         const o = obsById.get(id);
-        if (!o) err(c.path, line, 'Fig', `found <Fig id="${id}" />, expected an observation id of case "${c.slug}"${suggest(id, caseObsIds(parsed.observations.rows, c.slug))}`);
-        else if (o.case !== c.slug) err(c.path, line, 'Fig', `found <Fig id="${id}" />, which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
+        if (!o) {
+          if (!exists('observations', id)) err(c.path, line, 'Fig', `found <Fig id="${id}" />, expected an observation id of case "${c.slug}"${suggest(id, caseObsIds(parsed.observations.rows, c.slug))}`);
+        } else if (o.case !== c.slug && bySlug.has(o.case)) err(c.path, line, 'Fig', `found <Fig id="${id}" />, which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
       }
       let prose = text.replace(FIG_TAG, ' ');
       for (const name of fm.names) prose = prose.split(name).join(' ');

@@ -1,0 +1,24 @@
+// Build the whole site: validate the data, render every page with Astro, then index it with Pagefind.
+// ATLAS_OUT_DIR sets the output directory (default dist/).
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = resolve(root, process.env.ATLAS_OUT_DIR ?? 'dist');
+const env = { ...process.env, ATLAS_OUT_DIR: out };
+
+function step(label: string, args: string[]): void {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`✗ ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+step('validate data', [join(root, 'scripts', 'validate.ts')]);
+step('render pages', [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent']);
+step('index search', [join(root, 'scripts', 'index-search.ts'), out]);
+console.log(`Built site in ${out}`);

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { loadProject } from '../../src/lib/load.ts';
+import { formatFigure } from '../../src/lib/format.ts';
+import { ROOT } from '../helpers/fixture.ts';
+import { launch, watchErrors } from './browser.ts';
+
+const site = inject('siteUrl');
+const data = loadProject(ROOT);
+const url = (path: string) => new URL(path, site).href;
+
+let browser: Browser;
+let context: BrowserContext;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext();
+  problems = watchErrors(context);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PAGE_TYPES = [
+  ['home', ''],
+  ['case index', 'cases/'],
+  ['cases by date', 'cases/by-date/'],
+  ['cases by province', 'cases/by-province/'],
+  ['cases by theme', 'cases/by-theme/'],
+  ['case profile', 'cases/lianjiang/'],
+  ['case profile', 'cases/jiangyang/'],
+  ['theme index', 'themes/'],
+  ['theme', 'themes/three-no-communities/'],
+  ['region index', 'regions/'],
+  ['region', 'regions/guangdong/'],
+  ['methodology', 'methodology/'],
+  ['404', '404/'],
+] as const;
+
+describe('every page type renders in both languages', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    for (const [type, path] of PAGE_TYPES) {
+      it(`${type} (/${lang}/${path})`, async () => {
+        const before = problems.length;
+        const page = await context.newPage();
+        const res = await page.goto(url(`${lang}/${path}`));
+        expect(res?.status()).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-Hans');
+        const h1 = (await page.textContent('h1'))?.trim() ?? '';
+        expect(h1.length).toBeGreaterThan(0);
+        if (lang === 'zh') expect(h1).toMatch(/[\u4e00-\u9fff]/);
+        expect(problems.slice(before)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('language switch', () => {
+  for (const [type, path] of PAGE_TYPES) {
+    it(`round-trips on the ${type} page (${path || 'home'})`, async () => {
+      const page = await context.newPage();
+      await page.goto(url(`en/${path}`));
+      await page.click('[data-lang-switch]');
+      expect(new URL(page.url()).pathname).toBe(new URL(url(`zh/${path}`)).pathname);
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+      await page.click('[data-lang-switch]');
+      expect(new URL(page.url()).pathname).toBe(new URL(url(`en/${path}`)).pathname);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.close();
+    });
+  }
+});
+
+describe('missing pages', () => {
+  it('answer 404 with the site’s not-found page', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(url('en/cases/no-such-case/'));
+    expect(res?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Page not found');
+    await page.close();
+  });
+});
+
+describe('case profiles show the data', () => {
+  for (const slug of ['lianjiang', 'jiangyang']) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`${slug} (${lang}): one table row per observation, figures in prose link to rows`, async () => {
+        const expected = data.observations.filter((o) => o.case === slug);
+        const units = new Map(data.units.map((u) => [u.unit, u]));
+        const page = await context.newPage();
+        await page.goto(url(`${lang}/cases/${slug}/`));
+        const rowIds = await page.$$eval('#figures tbody tr', (rows) => rows.map((r) => r.id));
+        expect(rowIds).toEqual(expected.map((o) => `obs-${o.id}`));
+        const values = await page.$$eval('#figures tbody tr td:nth-child(3)', (cells) => cells.map((c) => c.textContent?.trim()));
+        expect(values).toEqual(expected.map((o) => formatFigure(o, units.get(o.unit)!, lang)));
+        const figs = await page.$$eval('.prose a.fig', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+        expect(figs.length).toBeGreaterThan(0);
+        for (const f of figs) expect(rowIds).toContain(f.href!.slice(1));
+        await page.close();
+      });
+    }
+  }
+});

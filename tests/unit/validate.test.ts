@@ -1,0 +1,275 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/lib/load.ts';
+import { formatError } from '../../src/lib/validate.ts';
+import { fixtureCopy } from '../helpers/fixture.ts';
+
+const copies: ReturnType<typeof fixtureCopy>[] = [];
+afterEach(() => {
+  while (copies.length) copies.pop()!.remove();
+});
+
+function run(setup: (f: ReturnType<typeof fixtureCopy>) => void): string[] {
+  const f = fixtureCopy();
+  copies.push(f);
+  setup(f);
+  const { errors } = checkProject(f.dir, { sourcesDir: join(f.dir, 'sources') });
+  return errors.map(formatError);
+}
+
+const OBS = 'data/observations.csv';
+const PLACES = 'data/places.csv';
+const EN = 'content/cases/en/alpha.mdx';
+const ZH = 'content/cases/zh/alpha.mdx';
+
+describe('the base fixture', () => {
+  it('is valid', () => {
+    expect(run(() => {})).toEqual([]);
+  });
+});
+
+// Each bad input: one change to the valid fixture, and the exact messages it must produce.
+const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; expected: string[] }[] = [
+  {
+    name: 'unknown case in an observation, with a suggestion',
+    setup: (f) => f.edit(OBS, 'alpha-contestants,alpha,', 'alpha-contestants,alpah,'),
+    expected: ['data/observations.csv:2 [case]: found "alpah", expected a case slug (content/cases/<lang>/<slug>.mdx) — did you mean "alpha"?'],
+  },
+  {
+    name: 'unknown place in an observation',
+    setup: (f) => f.edit(OBS, ',alpha-beta,collective_income', ',alpha-betta,collective_income'),
+    expected: ['data/observations.csv:3 [place]: found "alpha-betta", expected a place id from data/places.csv — did you mean "alpha-beta"?'],
+  },
+  {
+    name: 'unknown indicator',
+    setup: (f) => f.edit(OBS, 'collective_income', 'colective_income'),
+    expected: ['data/observations.csv:3 [indicator]: found "colective_income", expected an indicator id from data/indicators.csv — did you mean "collective_income"?'],
+  },
+  {
+    name: 'unknown source in an observation',
+    setup: (f) => f.edit(OBS, '2020,stated,s000-alpha', '2020,stated,s000-alfa'),
+    expected: ['data/observations.csv:3 [source]: found "s000-alfa", expected a source id from data/sources.csv — did you mean "s000-alpha"?'],
+  },
+  {
+    name: 'unknown theme in a case',
+    setup: (f) => {
+      f.edit(EN, 'themes: [contests,', 'themes: [contest,');
+      f.edit(ZH, 'themes: [contests,', 'themes: [contest,');
+    },
+    expected: [
+      'content/cases/en/alpha.mdx:7 [themes]: found "contest", expected a theme id from data/themes.csv — did you mean "contests"?',
+      'content/cases/zh/alpha.mdx:7 [themes]: found "contest", expected a theme id from data/themes.csv — did you mean "contests"?',
+    ],
+  },
+  {
+    name: 'case in one language without its twin',
+    setup: (f) => rmSync(join(f.dir, ZH)),
+    expected: ['content/cases/en/alpha.mdx:1: case "alpha" has no Chinese twin, expected content/cases/zh/alpha.mdx'],
+  },
+  {
+    name: 'duplicate place id',
+    setup: (f) => f.edit(PLACES, 'alpha-beta,Beta village', 'alpha,Beta village'),
+    expected: [
+      'data/observations.csv:3 [place]: found "alpha-beta", expected a place id from data/places.csv',
+      'data/places.csv:5 [id]: duplicate id "alpha", already defined on line 4',
+    ],
+  },
+  {
+    name: 'duplicate observation id',
+    setup: (f) => f.edit(OBS, 'alpha-income,', 'alpha-contestants,'),
+    expected: [
+      'content/cases/en/alpha.mdx:13 [Fig]: found <Fig id="alpha-income" />, expected an observation id of case "alpha"',
+      'content/cases/zh/alpha.mdx:13 [Fig]: found <Fig id="alpha-income" />, expected an observation id of case "alpha"',
+      'data/observations.csv:3 [id]: duplicate id "alpha-contestants", already defined on line 2',
+    ],
+  },
+  {
+    name: 'parent place that does not exist',
+    setup: (f) => f.edit(PLACES, 'county,guangdong', 'county,guangdon'),
+    expected: ['data/places.csv:4 [parent]: found "guangdon", expected an existing place id — did you mean "guangdong"?'],
+  },
+  {
+    name: 'value that does not parse',
+    setup: (f) => f.edit(OBS, ',460000,', ',46万,'),
+    expected: ['data/observations.csv:3 [value]: found "46万", expected a number in base units without separators (e.g. 460000)'],
+  },
+  {
+    name: 'value with a thousands separator',
+    setup: (f) => f.edit(OBS, ',460000,', ',"460,000",'),
+    expected: ['data/observations.csv:3 [value]: found "460,000", expected a number in base units without separators (e.g. 460000)'],
+  },
+  {
+    name: 'unit that does not fit the indicator',
+    setup: (f) => f.edit(OBS, ',460000,万元,', ',460000,个,'),
+    expected: ['data/observations.csv:3 [unit]: found "个" (a count unit), expected a currency unit for indicator "collective_income"'],
+  },
+  {
+    name: 'unit that is not known',
+    setup: (f) => f.edit(OBS, ',460000,万元,', ',460000,亿圆,'),
+    expected: ['data/observations.csv:3 [unit]: found "亿圆", expected a unit from data/units.csv — did you mean "亿元"?'],
+  },
+  {
+    name: 'qualifier that is not one of the allowed values',
+    setup: (f) => f.edit(OBS, ',more_than,余,', ',over,余,'),
+    expected: ['data/observations.csv:2 [qualifier]: found "over", expected one of "exact", "about", "nearly", "more_than", "at_least", "up_to", "less_than"'],
+  },
+  {
+    name: 'qualifier that contradicts the printed word',
+    setup: (f) => f.edit(OBS, ',more_than,余,', ',nearly,余,'),
+    expected: ['data/observations.csv:2 [qualifier]: found "nearly", expected "more_than" for the printed word "余"'],
+  },
+  {
+    name: 'printed qualifier word missing',
+    setup: (f) => f.edit(OBS, ',more_than,余,', ',more_than,,'),
+    expected: ['data/observations.csv:2 [qualifier_zh]: found an empty value, expected the qualifying word as printed, one of 余 多 逾 超 超过 以上 突破 万余 万多 亿余 亿多 近 将近 约 左右 不少于 至少 最多 不超过 以内 不足 不到'],
+  },
+  {
+    name: 'bad period',
+    setup: (f) => f.edit(OBS, ',2020,inferred,', ',2020年,inferred,'),
+    expected: ['data/observations.csv:2 [period]: found "2020年", expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown'],
+  },
+  {
+    name: 'row with a missing cell',
+    setup: (f) => f.edit(OBS, 'Collective income of Beta village,贝塔村集体经济收入,,', 'Collective income of Beta village,贝塔村集体经济收入,'),
+    expected: ['data/observations.csv:3: found 14 cells, expected 15 (one per column: id, case, place, indicator, value, unit, qualifier, qualifier_zh, period, period_basis, source, label_en, label_zh, note_en, note_zh)'],
+  },
+  {
+    name: 'misspelt column header',
+    setup: (f) => f.edit(PLACES, 'id,name_en,name_zh,level', 'id,name_en,name_zh,Level'),
+    expected: [
+      'data/places.csv:1 [level]: found no column "level" in the header, expected columns: id, name_en, name_zh, level, parent, adcode, lat, lon',
+      'data/places.csv:1 [Level]: found unknown column "Level", expected columns: id, name_en, name_zh, level, parent, adcode, lat, lon — did you mean "level"?',
+    ],
+  },
+  {
+    name: 'place level not in the list',
+    setup: (f) => f.edit(PLACES, 'alpha,Alpha,阿尔法县,county', 'alpha,Alpha,阿尔法县,district'),
+    expected: ['data/places.csv:4 [level]: found "district", expected one of "country", "province", "prefecture", "county", "township", "village", "community", "other"'],
+  },
+  {
+    name: 'latitude out of range',
+    setup: (f) => f.edit(PLACES, ',22.5,113.5', ',113.5,22.5'),
+    expected: [
+      'data/places.csv:4 [lat]: found "113.5", expected a latitude between 3 and 54',
+      'data/places.csv:4 [lon]: found "22.5", expected a longitude between 73 and 136',
+    ],
+  },
+  {
+    name: 'malformed administrative code',
+    setup: (f) => f.edit(PLACES, ',440000,', ',44000,'),
+    expected: ['data/places.csv:3 [adcode]: found "44000", expected a six-digit GB/T 2260 code or empty'],
+  },
+  {
+    name: 'source date in a wrong format',
+    setup: (f) => f.edit('data/sources.csv', ',2020,inferred,', ',2020/6/30,inferred,'),
+    expected: ['data/sources.csv:2 [date]: found "2020/6/30", expected YYYY, YYYY-MM, YYYY-MM-DD or unknown'],
+  },
+  {
+    name: 'inferred date without its basis',
+    setup: (f) => f.edit('data/sources.csv', 'From “建党99周年” in the text.,据文中“建党99周年”推断。', ','),
+    expected: ['data/sources.csv:2 [date_note_en]: an inferred date needs date_note_en and date_note_zh saying what it was inferred from'],
+  },
+  {
+    name: 'source file that is not one of the pages',
+    setup: (f) => f.edit('data/sources.csv', '000_aaaa.txt', '000_aaab.txt'),
+    expected: ['data/sources.csv:2 [file]: found "000_aaab.txt", expected one of the source pages: 000_aaaa.txt — did you mean "000_aaaa.txt"?'],
+  },
+  {
+    name: 'case pointing at an unknown source',
+    setup: (f) => {
+      f.edit(EN, 'source: s000-alpha', 'source: s000-alpah');
+      f.edit(ZH, 'source: s000-alpha', 'source: s000-alpah');
+    },
+    expected: [
+      'content/cases/en/alpha.mdx:5 [source]: found "s000-alpah", expected a source id from data/sources.csv — did you mean "s000-alpha"?',
+      'content/cases/zh/alpha.mdx:5 [source]: found "s000-alpah", expected a source id from data/sources.csv — did you mean "s000-alpha"?',
+    ],
+  },
+  {
+    name: 'twins that disagree on their place',
+    setup: (f) => f.edit(ZH, 'place: alpha', 'place: alpha-beta'),
+    expected: ['content/cases/zh/alpha.mdx:4 [place]: found "alpha-beta", expected the same value as content/cases/en/alpha.mdx ("alpha")'],
+  },
+  {
+    name: 'Fig referring to an unknown observation',
+    setup: (f) => f.edit(EN, '<Fig id="alpha-income" />', '<Fig id="alpha-incom" />'),
+    expected: ['content/cases/en/alpha.mdx:13 [Fig]: found <Fig id="alpha-incom" />, expected an observation id of case "alpha" — did you mean "alpha-income"?'],
+  },
+  {
+    name: 'number typed into profile prose',
+    setup: (f) => f.edit(EN, 'Beta village earned', 'Beta village, home to 1200 people, earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "1200" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the case\'s date or its observations\' periods, or a programme name listed in "names")'],
+  },
+  {
+    name: 'missing frontmatter field',
+    setup: (f) => f.edit(EN, 'summary: "Branch secretaries compete on stage."\n', ''),
+    expected: ['content/cases/en/alpha.mdx:1 [summary]: found an empty value, expected a string'],
+  },
+  {
+    name: 'observation moved to an unknown case: reported once, at its root',
+    setup: (f) => {
+      f.edit(OBS, 'alpha-income,alpha,', 'alpha-income,gamma,');
+      f.edit(EN, 'key: [alpha-contestants]', 'key: [alpha-income]');
+      f.edit(ZH, 'key: [alpha-contestants]', 'key: [alpha-income]');
+    },
+    expected: [
+      'data/observations.csv:3 [case]: found "gamma", expected a case slug (content/cases/<lang>/<slug>.mdx)',
+    ],
+  },
+  {
+    name: 'cycle in the place hierarchy',
+    setup: (f) => f.edit(PLACES, 'guangdong,Guangdong,广东省,province,cn', 'guangdong,Guangdong,广东省,province,alpha'),
+    expected: [
+      'data/places.csv:3 [parent]: found a cycle in the parent chain (guangdong → alpha → guangdong), expected a chain ending at the country',
+      'data/places.csv:4 [parent]: found a cycle in the parent chain (alpha → guangdong → alpha), expected a chain ending at the country',
+      'data/places.csv:5 [parent]: found a cycle in the parent chain (alpha-beta → alpha → guangdong → alpha), expected a chain ending at the country',
+    ],
+  },
+];
+
+
+describe('bad inputs are reported with file, line, field, what was found and what was expected', () => {
+  it('has a corpus of at least 20 bad inputs', () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(20);
+  });
+  for (const bad of BAD) {
+    it(bad.name, () => {
+      expect(run(bad.setup)).toEqual(bad.expected);
+    });
+  }
+});
+
+describe('all errors of a run are reported together', () => {
+  it('reports problems in several files at once', () => {
+    const messages = run((f) => {
+      f.edit(OBS, 'alpha-contestants,alpha,', 'alpha-contestants,alpah,');
+      f.edit(PLACES, 'county,guangdong', 'county,guangdon');
+      f.edit(EN, '<Fig id="alpha-income" />', '<Fig id="nope" />');
+    });
+    expect(messages).toHaveLength(3);
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['content/cases/en/alpha.mdx', 'data/observations.csv', 'data/places.csv']);
+  });
+});
+
+describe('encodings and line endings', () => {
+  it('loads UTF-8 with BOM, CRLF line endings and trailing blank lines', () => {
+    const messages = run((f) => {
+      for (const file of [OBS, PLACES, 'data/sources.csv']) {
+        f.edit(file, /\n/g, '\r\n');
+        f.edit(file, /^/, '\uFEFF');
+        f.edit(file, /$/, '\r\n\r\n\r\n');
+      }
+      f.edit(EN, /\n/g, '\r\n');
+      f.edit(ZH, /^/, '\uFEFF');
+    });
+    expect(messages).toEqual([]);
+  });
+  it('keeps line numbers right after a quoted cell spanning lines', () => {
+    const messages = run((f) => {
+      f.edit(OBS, 'Party organisations in the contest', '"Party organisations\nin the contest"');
+      f.edit(OBS, ',460000,', ',x,');
+    });
+    expect(messages).toEqual(['data/observations.csv:4 [value]: found "x", expected a number in base units without separators (e.g. 460000)']);
+  });
+});
