@@ -64,7 +64,8 @@ export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'quali
     return `${n}${unit.unit}${word}`;
   }
   const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);
-  const text = unit.en.replace('{n}', formatNumber(base, 'en'));
+  const [singular, plural = singular] = unit.en.split('|') as [string, string?];
+  const text = (tidy(base) === 1 ? singular : plural).replace('{n}', formatNumber(base, 'en'));
   return (style === 'compact' ? EN_COMPACT : EN_PROSE)[o.qualifier](text);
 }
 

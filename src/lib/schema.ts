@@ -14,7 +14,7 @@ export type TableName = keyof typeof COLUMNS;
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 
 export const LEVELS = ['country', 'province', 'prefecture', 'county', 'township', 'village', 'community', 'other'] as const;
-export const UNIT_KINDS = ['count', 'currency', 'area', 'percent', 'duration', 'frequency'] as const;
+export const UNIT_KINDS = ['count', 'currency', 'area', 'mass', 'percent', 'duration', 'frequency'] as const;
 export const QUALIFIERS = ['exact', 'about', 'nearly', 'more_than', 'at_least', 'up_to', 'less_than'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Level = (typeof LEVELS)[number];
@@ -76,7 +76,7 @@ export const unitSchema = z.object({
   unit: required,
   kind: z.enum(UNIT_KINDS),
   factor: decimal('a positive number').refine((n) => n > 0, 'a positive number'),
-  en: z.string().regex(/\{n\}/, 'an English template containing {n}'),
+  en: z.string().regex(/^(?:[^|]*\|)?[^|]*\{n\}[^|]*$/, 'an English template containing {n}, or singular|plural templates such as "{n} year|{n} years" or "once a month|{n} times a month"'),
   scale: z.enum(['base', 'printed']),
 });
 
