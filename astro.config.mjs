@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
+import { headersFile } from './src/lib/csp.ts';
+import { writeFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -20,6 +22,22 @@ function validateData() {
   };
 }
 
+/** Write the security headers file read by static hosts (same policy as the pages' <meta> tag). */
+function securityHeaders() {
+  let base = '/';
+  return {
+    name: 'atlas-security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir }) => {
+        writeFileSync(new URL('_headers', dir), headersFile(base));
+      },
+    },
+  };
+}
+
 // SITE: the absolute origin the site is served from; BASE: the path under it (e.g. /party-building-atlas/).
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
@@ -27,7 +45,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [validateData(), mdx()],
+  integrations: [validateData(), mdx(), securityHeaders()],
   i18n: {
     locales: ['en', 'zh'],
     defaultLocale: 'en',
