@@ -6,6 +6,7 @@ import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
 import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -38,12 +39,18 @@ function securityHeaders() {
   };
 }
 
+// Another corpus (ATLAS_DATA_DIR / ATLAS_CONTENT_DIR: fixtures, benchmarks) gets its own content cache,
+// so switching corpora never mixes their entries.
+const corpus = [process.env.ATLAS_DATA_DIR, process.env.ATLAS_CONTENT_DIR].filter(Boolean).join('|');
+const cacheDir = corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/';
+
 // SITE: the absolute origin the site is served from; BASE: the path under it (e.g. /party-building-atlas/).
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
+  cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [validateData(), mdx(), securityHeaders()],
   i18n: {
