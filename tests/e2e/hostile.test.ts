@@ -1,0 +1,99 @@
+// Hostile strings planted in a copy of the data come out as inert, escaped text on every page that shows them.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
+import { fixtureCopy, ROOT } from '../helpers/fixture.ts';
+import { htmlFiles, readText } from '../helpers/site.ts';
+import { launch } from './browser.ts';
+
+const TITLE = `<script>window.__pwned=1</script>"'><b>`;
+const SUMMARY = `" onmouseover="window.__pwned=2" x="`;
+const PLACE = `<img src=x onerror="window.__pwned=3">`;
+const LABEL = `javascript:window.__pwned=4`;
+const THEME = `</a><svg onload="window.__pwned=5">`;
+const HEADLINE = `"><iframe src="javascript:window.__pwned=6"></iframe>`;
+
+let fixture: ReturnType<typeof fixtureCopy>;
+let out: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  fixture = fixtureCopy();
+  const yaml = (s: string) => JSON.stringify(s);
+  for (const f of ['content/cases/en/alpha.mdx', 'content/cases/zh/alpha.mdx']) {
+    fixture.edit(f, /^title: .*$/m, `title: ${yaml(TITLE)}`);
+    fixture.edit(f, /^summary: .*$/m, `summary: ${yaml(SUMMARY)}`);
+  }
+  const csv = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  fixture.edit('data/places.csv', 'alpha,Alpha,阿尔法县', `alpha,${csv(PLACE)},${csv(PLACE)}`);
+  fixture.edit('data/observations.csv', 'Party organisations in the contest,参赛党组织', `${csv(LABEL)},${csv(LABEL)}`);
+  fixture.edit('data/themes.csv', 'contests,Contests and arena competitions,擂台比武', `contests,${csv(THEME)},${csv(THEME)}`);
+  fixture.edit('data/sources.csv', '阿尔法县开展擂台比武,Alpha County holds an arena contest', `${csv(HEADLINE)},${csv(HEADLINE)}`);
+  out = join(ROOT, '.tmp', 'hostile-dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: join(fixture.dir, 'data'), ATLAS_CONTENT_DIR: join(fixture.dir, 'content', 'cases'), ATLAS_SOURCES_DIR: join(fixture.dir, 'sources') },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`hostile fixture build failed:\n${r.stdout}\n${r.stderr}`);
+  server = await serveStatic(out, { port: 0 });
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  fixture?.remove();
+});
+
+describe('hostile data', () => {
+  it('never reaches the HTML as markup', () => {
+    const files = htmlFiles(out);
+    let shown = 0;
+    for (const file of files) {
+      const html = readText(out, file);
+      expect(html, file).not.toContain('<script>window.__pwned');
+      expect(html, file).not.toContain('<img src=x');
+      expect(html, file).not.toContain('<svg onload');
+      expect(html, file).not.toContain('<iframe');
+      expect(html, file).not.toMatch(/\son(?:mouseover|error|load)="window/);
+      expect(html, file).not.toMatch(/href="javascript:/i);
+      if (html.includes('__pwned')) shown++;
+    }
+    expect(shown).toBeGreaterThan(5); // the strings are on the pages, as text
+  });
+
+  for (const path of ['en/', 'en/cases/alpha/', 'zh/cases/alpha/', 'en/cases/by-theme/', 'en/themes/', 'en/themes/contests/', 'en/regions/', 'en/regions/alpha/', 'zh/cases/']) {
+    it(`/${path} shows the strings as text and runs none of them`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(new URL(path, server.url).href);
+      await page.hover('body');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      const text = (await page.textContent('body')) ?? '';
+      expect(text.includes(TITLE) || text.includes(PLACE) || text.includes(THEME)).toBe(true);
+      await context.close();
+    });
+  }
+
+  it('the case page shows every hostile field verbatim as text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL('en/cases/alpha/', server.url).href);
+    expect(await page.textContent('h1')).toBe(TITLE);
+    expect(await page.textContent('.lede')).toBe(SUMMARY);
+    expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(SUMMARY);
+    const body = (await page.textContent('body')) ?? '';
+    for (const s of [PLACE, LABEL, THEME, HEADLINE]) expect(body).toContain(s);
+    await context.close();
+  });
+});
