@@ -113,6 +113,8 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
       continue;
     }
     for (const row of table.rows) {
+      for (const [field, value] of Object.entries(row.record))
+        if (value.includes('TODO')) err(file.path, row.line, field, `found the placeholder ${JSON.stringify(value)}, expected the real value`);
       const result = SCHEMAS[name].safeParse(row.record);
       if (result.success) rows.push({ ...result.data, line: row.line });
       else
@@ -287,8 +289,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     const allowedYears = new Set<string>();
     if (fm.date !== 'unknown') allowedYears.add(fm.date.slice(0, 4));
     for (const o of parsed.observations.rows) if (o.case === c.slug) for (const y of o.period.match(/\d{4}/g) ?? []) allowedYears.add(y);
+    for (const field of ['title', 'summary'] as const)
+      if (fm[field].includes('TODO')) err(c.path, fmLine(c.fmText, field), field, `found the placeholder ${JSON.stringify(fm[field])}, expected the real ${field}`);
     lines.forEach((text, i) => {
       const line = c.bodyLine + i;
+      if (text.includes('TODO')) err(c.path, line, 'prose', 'found a TODO placeholder, expected the finished text');
       for (const m of text.matchAll(FIG_TAG)) {
         const id = m[1]!;
         const o = obsById.get(id);
