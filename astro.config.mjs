@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Stop the build (and the dev server) before anything is published when the data is wrong. */
+/**
+ * Stop the build (and the dev server) before anything is published when the data is wrong.
+ * @returns {import('astro').AstroIntegration}
+ */
 function validateData() {
   return {
     name: 'atlas-validate-data',
@@ -23,7 +26,10 @@ function validateData() {
   };
 }
 
-/** Write the security headers file read by static hosts (same policy as the pages' <meta> tag). */
+/**
+ * Write the security headers file read by static hosts (same policy as the pages' <meta> tag).
+ * @returns {import('astro').AstroIntegration}
+ */
 function securityHeaders() {
   let base = '/';
   return {

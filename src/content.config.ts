@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { parseCsv } from './lib/csv.ts';
 import { contentDir, dataDir } from './lib/paths.ts';
-import { COLUMNS, SCHEMAS, caseFrontmatterSchema, type TableName } from './lib/schema.ts';
+import { COLUMNS, caseFrontmatterSchema, indicatorSchema, observationSchema, placeSchema, sourceSchema, themeSchema, unitSchema, type TableName } from './lib/schema.ts';
 
 /** Loads one data/*.csv table with papaparse; each row is validated against the table's schema. */
 function csvLoader(table: TableName): Loader {
@@ -26,15 +26,15 @@ function csvLoader(table: TableName): Loader {
   };
 }
 
-const table = (name: TableName) =>
-  defineCollection({ loader: csvLoader(name), schema: (SCHEMAS[name] as z.ZodObject).extend({ line: z.number() }) });
+/** Each row keeps the line it came from, so messages and ordering can refer to it. */
+const line = { line: z.number() };
 
 export const collections = {
   cases: defineCollection({ loader: glob({ pattern: '*/*.mdx', base: contentDir(fileURLToPath(new URL('..', import.meta.url))) }), schema: caseFrontmatterSchema }),
-  sources: table('sources'),
-  places: table('places'),
-  indicators: table('indicators'),
-  units: table('units'),
-  observations: table('observations'),
-  themes: table('themes'),
+  sources: defineCollection({ loader: csvLoader('sources'), schema: sourceSchema.extend(line) }),
+  places: defineCollection({ loader: csvLoader('places'), schema: placeSchema.extend(line) }),
+  indicators: defineCollection({ loader: csvLoader('indicators'), schema: indicatorSchema.extend(line) }),
+  units: defineCollection({ loader: csvLoader('units'), schema: unitSchema.extend(line) }),
+  observations: defineCollection({ loader: csvLoader('observations'), schema: observationSchema.extend(line) }),
+  themes: defineCollection({ loader: csvLoader('themes'), schema: themeSchema.extend(line) }),
 };

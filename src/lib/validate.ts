@@ -254,7 +254,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     if (!exists('indicators', o.indicator)) err(obsPath, o.line, 'indicator', `found "${o.indicator}", expected an indicator id from ${parsed.indicators.path}${suggest(o.indicator, known('indicators'))}`);
     const unit = unitByName.get(o.unit);
     if (!exists('units', o.unit)) err(obsPath, o.line, 'unit', `found "${o.unit}", expected a unit from ${parsed.units.path}${suggest(o.unit, known('units'))}`);
-    else if (ind && unit.kind !== ind.unit_kind)
+    else if (ind && unit && unit.kind !== ind.unit_kind)
       err(obsPath, o.line, 'unit', `found "${o.unit}" (a ${unit.kind} unit), expected a ${ind.unit_kind} unit for indicator "${ind.id}"`);
     if (o.value < 0) err(obsPath, o.line, 'value', `found ${o.value}, expected a value of zero or more`);
     if (o.qualifier === 'exact' && o.qualifier_zh)

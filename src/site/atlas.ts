@@ -19,7 +19,7 @@ export function getAtlas(): Promise<Atlas> {
     ]);
     const data: AtlasData = {
       sources: sources.map((e) => e.data),
-      places: places.map((e) => e.data),
+      places: places.map((e) => e.data).sort((a, b) => a.line - b.line),
       indicators: indicators.map((e) => e.data),
       units: units.map((e) => e.data),
       observations: observations.map((e) => e.data).sort((a, b) => a.line - b.line),
@@ -29,7 +29,6 @@ export function getAtlas(): Promise<Atlas> {
         return { slug, lang, path: e.filePath ?? '', frontmatter: e.data, body: e.body ?? '' };
       }),
     };
-    data.places.sort((a, b) => a.line - b.line);
     return new Atlas(data);
   })();
   return cached;
