@@ -1,16 +1,36 @@
 // Build the Pagefind full-text index over the built site (dist/ → dist/pagefind/).
+// Pagefind splits the index by <html lang>: /en/ pages get English stemming, /zh/ pages (zh-Hans) Chinese
+// word segmentation. Only pages that mark their main content with data-pagefind-body are indexed.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { spaceBlockBoundaries } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
+const bundle = join(dist, 'pagefind');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return path === bundle ? [] : htmlFiles(path);
+    return e.name.endsWith('.html') ? [path] : [];
+  });
+}
 
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: dist });
-if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+const problems: string[] = [];
+for (const file of htmlFiles(dist)) {
+  // The page as built, with blocks kept apart for the indexer (see spaceBlockBoundaries).
+  const sourcePath = relative(dist, file).split(sep).join('/');
+  const added = await index.addHTMLFile({ sourcePath, content: spaceBlockBoundaries(readFileSync(file, 'utf8')) });
+  problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+}
+if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);
+const written = await index.writeFiles({ outputPath: bundle });
 if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-console.log(`✓ search index: ${added.page_count} pages → ${join(dist, 'pagefind')}`);
 await pagefind.close();
+const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+console.log(`✓ search index: ${Object.entries(entry.languages).map(([lang, l]) => `${lang} ${l.page_count}`).join(', ')} pages → ${bundle}`);

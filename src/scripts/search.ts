@@ -1,0 +1,213 @@
+// The search page in the browser: runs queries with Pagefind's JS API, shows results and filter counts,
+// and keeps the query, filters and sort in the URL (so a search can be shared, reloaded and navigated back to).
+// Everything is put into the page with DOM APIs; Pagefind's excerpts are rebuilt from text and <mark> elements.
+import type { Lang } from '../lib/i18n.ts';
+import type { PagefindApi, PagefindFilterCounts, PagefindResult, PagefindResultData } from '../lib/pagefind-api.ts';
+import {
+  SEARCH_FILTERS,
+  emptySearchState,
+  excerptParts,
+  isActive,
+  pagefindFilters,
+  pagefindSort,
+  parseSearchState,
+  resultKind,
+  searchStateToParams,
+  type SearchFilter,
+  type SearchState,
+} from '../lib/search.ts';
+import { t } from '../lib/ui.ts';
+import { withBase } from '../lib/urls.ts';
+
+const PAGE_SIZE = 20;
+const TYPING_DELAY_MS = 250;
+
+function start(root: HTMLElement): void {
+  const lang = (root.dataset.lang === 'zh' ? 'zh' : 'en') as Lang;
+  const base = root.dataset.base ?? '/';
+  const ui = t(lang);
+
+  const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
+  const boxes = (key: SearchFilter) => [...form.querySelectorAll<HTMLInputElement>(`fieldset[data-filter="${key}"] input[type="checkbox"]`)];
+  const langSwitch = document.querySelector<HTMLAnchorElement>('[data-lang-switch]');
+  const switchPath = langSwitch ? new URL(langSwitch.href, location.href).pathname : undefined;
+
+  document.querySelector('[data-search-nojs]')?.setAttribute('hidden', '');
+  root.hidden = false;
+
+  // ——— Pagefind, loaded on first use from the site's own bundle ———
+  let loading: Promise<PagefindApi> | undefined;
+  function pagefind(): Promise<PagefindApi> {
+    loading ??= (async () => {
+      const api = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as PagefindApi;
+      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base });
+      await api.init();
+      return api;
+    })();
+    return loading;
+  }
+
+  // ——— form ⇄ state ———
+  function readForm(): SearchState {
+    const state = emptySearchState();
+    state.q = input.value.trim();
+    for (const key of SEARCH_FILTERS) state.filters[key] = boxes(key).filter((b) => b.checked).map((b) => b.value).sort();
+    state.sort = sort.value === 'date' ? 'date' : 'relevance';
+    return state;
+  }
+  function writeForm(state: SearchState): void {
+    input.value = state.q;
+    for (const key of SEARCH_FILTERS) for (const b of boxes(key)) b.checked = state.filters[key].includes(b.value);
+    sort.value = state.sort;
+  }
+  function urlOf(state: SearchState): string {
+    const query = searchStateToParams(state).toString();
+    return query ? `?${query}` : '';
+  }
+  function remember(state: SearchState, how: 'push' | 'replace' | 'none'): void {
+    const search = urlOf(state);
+    if (how !== 'none' && search !== location.search) {
+      const url = location.pathname + search;
+      if (how === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    // the language switch keeps the search: filter values are ids, the same in both languages
+    if (langSwitch && switchPath) langSwitch.href = switchPath + search;
+  }
+
+  // ——— rendering ———
+  function showCounts(counts: Partial<Record<SearchFilter, Record<string, number>>>): void {
+    for (const key of SEARCH_FILTERS) {
+      for (const box of boxes(key)) {
+        const n = counts[key]?.[box.value] ?? 0;
+        const label = box.closest('label');
+        const out = label?.querySelector<HTMLElement>('[data-count]');
+        if (out) out.textContent = `(${n})`;
+        box.disabled = n === 0 && !box.checked;
+      }
+    }
+  }
+
+  function renderResult(data: PagefindResultData): HTMLLIElement {
+    const li = document.createElement('li');
+    const h = document.createElement('h2');
+    const a = document.createElement('a');
+    a.href = data.url;
+    a.textContent = data.meta.title || data.url;
+    h.append(a);
+    const meta = document.createElement('p');
+    meta.className = 'result-meta';
+    meta.textContent = [ui.resultKind[resultKind(data.url)], data.meta.place, data.meta.date].filter(Boolean).join(' · ');
+    const excerpt = document.createElement('p');
+    excerpt.className = 'excerpt';
+    for (const part of excerptParts(data.excerpt)) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        excerpt.append(mark);
+      } else excerpt.append(document.createTextNode(part.text));
+    }
+    li.append(h, meta, excerpt);
+    return li;
+  }
+
+  let pending: PagefindResult[] = [];
+  async function showMore(run: number): Promise<void> {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (run !== current) return;
+    list.append(...data.map(renderResult));
+    more.hidden = pending.length === 0;
+  }
+
+  // ——— searching ———
+  let current = 0;
+  let totals: PagefindFilterCounts | undefined;
+
+  async function run(state: SearchState, how: 'push' | 'replace' | 'none'): Promise<void> {
+    const me = ++current;
+    remember(state, how);
+    try {
+      const pf = await pagefind();
+      totals ??= await pf.filters();
+      if (me !== current) return;
+      if (!isActive(state)) {
+        list.replaceChildren();
+        pending = [];
+        more.hidden = true;
+        status.textContent = ui.searchPrompt;
+        showCounts(totals);
+        return;
+      }
+      root.setAttribute('aria-busy', 'true');
+      status.textContent = ui.searchLoading;
+      const term = state.q || null;
+      const response = await pf.search(term, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+      if (!response || me !== current) return;
+      // Counts for a filter leave out that filter's own choices, so they say what ticking one more value would give.
+      const counts: Partial<Record<SearchFilter, Record<string, number>>> = {};
+      for (const key of SEARCH_FILTERS) {
+        if (state.filters[key].length === 0) {
+          counts[key] = response.filters[key] ?? {};
+          continue;
+        }
+        const others = pagefindFilters(state, key);
+        if (term === null && Object.keys(others).length === 0) counts[key] = totals[key] ?? {};
+        else counts[key] = (await pf.search(term, { filters: others }))?.filters[key] ?? {};
+        if (me !== current) return;
+      }
+      pending = response.results;
+      list.replaceChildren();
+      await showMore(me);
+      if (me !== current) return;
+      showCounts(counts);
+      status.textContent = response.results.length ? ui.searchResults(response.results.length, state.q) : ui.searchNone;
+    } catch (error) {
+      if (me !== current) return;
+      status.textContent = ui.searchFailed;
+      console.warn('search failed', error);
+    } finally {
+      if (me === current) root.removeAttribute('aria-busy');
+    }
+  }
+
+  // ——— events ———
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    void run(readForm(), 'push');
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(readForm(), 'replace'), TYPING_DELAY_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    clearTimeout(typing);
+    void run(readForm(), 'push');
+  });
+  clear.addEventListener('click', () => {
+    for (const key of SEARCH_FILTERS) for (const b of boxes(key)) b.checked = false;
+    void run(readForm(), 'push');
+  });
+  more.addEventListener('click', () => void showMore(current));
+  window.addEventListener('popstate', () => {
+    writeForm(parseSearchState(new URLSearchParams(location.search)));
+    void run(readForm(), 'none');
+  });
+
+  // values the page does not offer (a stale or mistyped link) are dropped by going through the form
+  writeForm(parseSearchState(new URLSearchParams(location.search)));
+  void run(readForm(), 'none');
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) start(root);
