@@ -26,6 +26,7 @@ export const PAGE_TYPES = [
   'regions/',
   'regions/guangdong/',
   'methodology/',
+  'search/?q=three-no+communities',
   '404/',
 ];
 

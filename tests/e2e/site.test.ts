@@ -35,6 +35,7 @@ const PAGE_TYPES = [
   ['region index', 'regions/'],
   ['region', 'regions/guangdong/'],
   ['methodology', 'methodology/'],
+  ['search', 'search/'],
   ['404', '404/'],
 ] as const;
 
