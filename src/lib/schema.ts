@@ -7,7 +7,7 @@ export const COLUMNS = {
   indicators: ['id', 'name_en', 'name_zh', 'unit_kind', 'comparable', 'description_en', 'description_zh'],
   units: ['unit', 'kind', 'factor', 'en', 'scale'],
   observations: ['id', 'case', 'place', 'indicator', 'value', 'unit', 'qualifier', 'qualifier_zh', 'period', 'period_basis', 'source', 'label_en', 'label_zh', 'note_en', 'note_zh'],
-  themes: ['id', 'name_en', 'name_zh', 'synonyms_en', 'synonyms_zh', 'definition_en', 'definition_zh'],
+  themes: ['id', 'name_en', 'name_zh', 'synonyms_en', 'synonyms_zh', 'definition_en', 'definition_zh', 'indicators'],
 } as const;
 
 export type TableName = keyof typeof COLUMNS;
@@ -106,6 +106,8 @@ export const themeSchema = z.object({
   synonyms_zh: list,
   definition_en: required,
   definition_zh: required,
+  /** Indicators whose figures matter for this theme (shown on the theme page). */
+  indicators: list,
 });
 
 export const caseFrontmatterSchema = z.object({

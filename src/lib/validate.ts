@@ -270,6 +270,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   }
   const obsById = new Map(parsed.observations.rows.map((o) => [o.id, o]));
 
+  // Themes name the indicators that matter for them
+  for (const t of parsed.themes.rows)
+    for (const i of t.indicators)
+      if (!exists('indicators', i)) err(parsed.themes.path, t.line, 'indicators', `found "${i}", expected an indicator id from ${parsed.indicators.path}${suggest(i, known('indicators'))}`);
+
   // Case cross-references
   const themeIds = known('themes');
   for (const c of cases as (CaseDoc & { bodyLine: number; fmText: string })[]) {

@@ -218,6 +218,11 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
     ],
   },
   {
+    name: 'theme naming an unknown indicator',
+    setup: (f) => f.edit('data/themes.csv', 'contest_participants|inspection_sites', 'contest_participant|inspection_sites'),
+    expected: ['data/themes.csv:3 [indicators]: found "contest_participant", expected an indicator id from data/indicators.csv — did you mean "contest_participants"?'],
+  },
+  {
     name: 'cycle in the place hierarchy',
     setup: (f) => f.edit(PLACES, 'guangdong,Guangdong,广东省,province,cn', 'guangdong,Guangdong,广东省,province,alpha'),
     expected: [
