@@ -1,4 +1,5 @@
-import { QUALIFIER_WORDS, type Observation, type Qualifier, type Unit } from './schema.ts';
+import { QUALIFIER_WORDS, type Qualifier } from './qualifiers.ts';
+import type { Observation, Unit } from './schema.ts';
 import { intlLocale, type Lang } from './i18n.ts';
 
 /** Remove floating-point noise from a division (0.46 * 100000 → 46000, not 46000.000000001). */
