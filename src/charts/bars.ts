@@ -215,16 +215,7 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
       parts.push(el('line', { x1: range[0], x2: r.x, y1: mid, y2: mid, stroke: COLOURS.grid, 'stroke-width': 1 }));
       parts.push(el('circle', { cx: r.x, cy: mid, r: 5, fill: COLOURS.bar, class: 'dot' }));
     }
-    if (!r.offScale) {
-      if (r.mark === 'lower') {
-        parts.push(el('rect', { x: r.x, y: y0 + 2, width: BAR.tail - 6, height: bh - 4, fill: `url(#${gradId})` }));
-        parts.push(el('path', { d: `M${r.x + BAR.tail - 7},${mid - 5}L${r.x + BAR.tail},${mid}L${r.x + BAR.tail - 7},${mid + 5}`, fill: 'none', stroke: COLOURS.bar, 'stroke-width': 1.8 }));
-      } else if (r.mark === 'upper') {
-        parts.push(el('path', { d: `M${r.x + 1},${y0 - 2}L${r.x - 6},${mid}L${r.x + 1},${y0 + bh + 2}`, fill: layout.scale === 'linear' ? '#fff' : 'none', stroke: layout.scale === 'linear' ? 'none' : COLOURS.bar, 'stroke-width': 1.8 }));
-      } else if (r.mark === 'approx') {
-        parts.push(el('path', { d: `M${r.x - 4},${mid}H${r.x + 4}M${r.x - 4},${mid - 4}V${mid + 4}M${r.x + 4},${mid - 4}V${mid + 4}`, fill: 'none', stroke: COLOURS.ink, 'stroke-width': 1.5 }));
-      }
-    }
+    if (!r.offScale) parts.push(...markNodes(r.mark, r.x, mid, bh, layout.scale === 'linear', gradId));
     parts.push(
       el('a', { href: r.href, 'aria-label': text.linkLabel(r), class: 'value-link' }, [
         txt('text', { x: r.end + BAR.gap, y: mid + 4, 'font-size': BAR.small + 1, fill: COLOURS.ink }, r.offScale ? `${text.zero} ${r.label}` : r.label),
@@ -247,15 +238,31 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
     [
       txt('title', { id: `${id}-title` }, text.title),
       txt('desc', { id: `${id}-desc` }, text.desc),
-      el('defs', {}, [
-        el('linearGradient', { id: gradId, x1: 0, x2: 1, y1: 0, y2: 0 }, [
-          el('stop', { offset: 0, 'stop-color': COLOURS.bar, 'stop-opacity': 0.8 }),
-          el('stop', { offset: 1, 'stop-color': COLOURS.bar, 'stop-opacity': 0.05 }),
-        ]),
-      ]),
+      el('defs', {}, [tailGradient(gradId)]),
       el('rect', { x: 0, y: 0, width, height, fill: '#fff' }),
       grid,
       el('g', { class: 'rows' }, rowNodes),
     ],
   );
+}
+
+/** The end of a bar or dot showing its qualifier (see `Mark`). */
+export function markNodes(mark: Mark, x: number, mid: number, bh: number, onBar: boolean, gradId: string): SvgNode[] {
+  const y0 = mid - bh / 2;
+  if (mark === 'lower')
+    return [
+      el('rect', { x, y: y0 + 2, width: BAR.tail - 6, height: bh - 4, fill: `url(#${gradId})` }),
+      el('path', { d: `M${x + BAR.tail - 7},${mid - 5}L${x + BAR.tail},${mid}L${x + BAR.tail - 7},${mid + 5}`, fill: 'none', stroke: COLOURS.bar, 'stroke-width': 1.8 }),
+    ];
+  if (mark === 'upper') return [el('path', { d: `M${x + 1},${y0 - 2}L${x - 6},${mid}L${x + 1},${y0 + bh + 2}`, fill: onBar ? '#fff' : 'none', stroke: onBar ? 'none' : COLOURS.bar, 'stroke-width': 1.8 })];
+  if (mark === 'approx') return [el('path', { d: `M${x - 4},${mid}H${x + 4}M${x - 4},${mid - 4}V${mid + 4}M${x + 4},${mid - 4}V${mid + 4}`, fill: 'none', stroke: COLOURS.ink, 'stroke-width': 1.5 })];
+  return [];
+}
+
+/** The gradient a lower-bound tail fades with (one per chart; ids are unique per figure). */
+export function tailGradient(gradId: string): SvgNode {
+  return el('linearGradient', { id: gradId, x1: 0, x2: 1, y1: 0, y2: 0 }, [
+    el('stop', { offset: 0, 'stop-color': COLOURS.bar, 'stop-opacity': 0.8 }),
+    el('stop', { offset: 1, 'stop-color': COLOURS.bar, 'stop-opacity': 0.05 }),
+  ]);
 }

@@ -234,10 +234,9 @@ export interface KeyFigure {
 }
 
 export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string): KeyFigure[] {
-  const offered = new Set(offeredIndicators(atlas).map((i) => i.id));
   return c.key.map((o) => {
     const ind = atlas.indicators.get(o.indicator)!;
-    const comparable = offered.has(ind.id);
+    const comparable = ind.comparable;
     return {
       row: compareRow(atlas, o, lang, base),
       indicatorName: nameOf(ind, lang),
