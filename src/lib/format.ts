@@ -66,7 +66,10 @@ export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'quali
   }
   const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);
   const [singular, plural = singular] = unit.en.split('|') as [string, string?];
-  const text = (tidy(base) === 1 ? singular : plural).replace('{n}', formatNumber(base, 'en'));
+  const template = tidy(base) === 1 ? singular : plural;
+  // compact: the mark goes on the number (300,000+ yuan), unless the template has no number (“once a month”)
+  if (style === 'compact' && template.includes('{n}')) return template.replace('{n}', EN_COMPACT[o.qualifier](formatNumber(base, 'en')));
+  const text = template.replace('{n}', formatNumber(base, 'en'));
   return (style === 'compact' ? EN_COMPACT : EN_PROSE)[o.qualifier](text);
 }
 

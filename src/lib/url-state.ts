@@ -37,12 +37,13 @@ export function defaultState(ctx: StateContext, indicator = ctx.defaultIndicator
   return { indicator, places: null, scale: 'linear', sort: 'desc' };
 }
 
-function params(search: string | URLSearchParams): URLSearchParams {
+function params(search: string | URLSearchParams): URLSearchParams | null {
   if (typeof search !== 'string') return search;
+  if (search.length > MAX_LENGTH * 4) return null;
   try {
-    return new URLSearchParams(search.length > MAX_LENGTH * 4 ? '' : search);
+    return new URLSearchParams(search);
   } catch {
-    return new URLSearchParams();
+    return null;
   }
 }
 
@@ -52,7 +53,9 @@ function params(search: string | URLSearchParams): URLSearchParams {
  */
 export function parseCompareState(search: string | URLSearchParams, ctx: StateContext, fallbackIndicator?: string): { state: CompareState; notes: NoteKey[] } {
   const notes = new Set<NoteKey>();
-  const p = params(search);
+  const parsed = params(search);
+  if (!parsed) notes.add('unknownParam'); // far too long to be ours: ignored whole
+  const p = parsed ?? new URLSearchParams();
   const base = fallbackIndicator && ctx.indicators.includes(fallbackIndicator) ? fallbackIndicator : ctx.defaultIndicator;
   const state = defaultState(ctx, base);
   for (const key of p.keys()) if (!(PARAMS as readonly string[]).includes(key)) notes.add('unknownParam');
