@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompareState, serialiseCompareState, type StateContext } from '../../src/lib/url-state.ts';
+import { parseCompareState, serialiseCompareState, type CompareState, type StateContext } from '../../src/lib/url-state.ts';
 
 const ctx: StateContext = {
   indicators: ['party_members', 'collective_income', 'money_invested'],
@@ -76,11 +76,11 @@ describe('parseCompareState', () => {
 
 describe('serialiseCompareState', () => {
   it('leaves out defaults and round-trips through parsing', () => {
-    const states = [
+    const states: [CompareState, CompareState, CompareState] = [
       { indicator: 'party_members', places: null, scale: 'linear', sort: 'desc' },
       { indicator: 'money_invested', places: ['guangdong', 'dali'], scale: 'log', sort: 'period' },
       { indicator: 'collective_income', places: null, scale: 'log', sort: 'asc' },
-    ] as const;
+    ];
     expect(serialiseCompareState(states[0])).toBe('?indicator=party_members');
     expect(serialiseCompareState(states[1])).toBe('?indicator=money_invested&places=guangdong,dali&scale=log&sort=period');
     for (const s of states) {
