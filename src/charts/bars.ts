@@ -198,7 +198,7 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
         txt('text', { x: t.x, y: layout.top - 10, 'text-anchor': 'middle', 'font-size': BAR.small, fill: COLOURS.muted }, t.label),
       ]),
     ),
-    txt('text', { x: range[0] - 8, y: layout.top - 10, 'text-anchor': 'end', 'font-size': BAR.small, fill: COLOURS.muted }, text.axis),
+    txt('text', { x: range[0] - 10 - (layout.ticks[0] && layout.ticks[0].x - range[0] < 30 ? textWidth(layout.ticks[0].label, BAR.small) / 2 : 0), y: layout.top - 10, 'text-anchor': 'end', 'font-size': BAR.small, fill: COLOURS.muted }, text.axis),
   ]);
   const rowNodes = rows.map((r) => {
     const mid = r.y + BAR.rowHeight / 2;

@@ -2,6 +2,8 @@
 // The CSV link is a plain link to a file written at build time (the comparison page replaces it with
 // the current view). Without JavaScript the SVG/PNG buttons stay hidden and “copy link” is a plain anchor.
 
+import { textWidth } from '../charts/svg.ts';
+
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -13,11 +15,56 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The chart's SVG as a standalone file. */
+const NS = 'http://www.w3.org/2000/svg';
+
+/** Break text into lines that fit a width (estimated, as at build time). */
+function wrap(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? []) {
+    if (line && textWidth(line + token, size) > width) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += token;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+
+/** The chart as a standalone SVG file: the chart with its title above and its source line below. */
+export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGElement {
+  const w = Number(svg.getAttribute('width'));
+  const h = Number(svg.getAttribute('height'));
+  const font = svg.getAttribute('font-family') ?? 'sans-serif';
+  const title = fig.querySelector('.chart-title')?.textContent?.trim() ?? '';
+  const source = wrap(fig.querySelector('[data-chart-source]')?.textContent?.trim() ?? '', 11, w - 16);
+  const top = 34;
+  const bottom = 10 + source.length * 15;
+  const out = document.createElementNS(NS, 'svg');
+  out.setAttribute('viewBox', `0 0 ${w} ${h + top + bottom}`);
+  out.setAttribute('width', String(w));
+  out.setAttribute('height', String(h + top + bottom));
+  out.setAttribute('font-family', font);
+  const bg = document.createElementNS(NS, 'rect');
+  for (const [k, v] of [['width', String(w)], ['height', String(h + top + bottom)], ['fill', '#fff']]) bg.setAttribute(k!, v!);
+  const t = document.createElementNS(NS, 'text');
+  for (const [k, v] of [['x', '8'], ['y', '22'], ['font-size', '16'], ['font-weight', '700'], ['fill', '#1d1d1f']]) t.setAttribute(k!, v!);
+  t.textContent = title;
+  const chart = svg.cloneNode(true) as SVGSVGElement;
+  chart.setAttribute('y', String(top));
+  out.append(bg, t, chart);
+  source.forEach((line, i) => {
+    const s = document.createElementNS(NS, 'text');
+    for (const [k, v] of [['x', '8'], ['y', String(top + h + 14 + i * 15)], ['font-size', '11'], ['fill', '#595959']]) s.setAttribute(k!, v!);
+    s.textContent = line;
+    out.append(s);
+  });
+  return out;
+}
+
 export function svgBlob(svg: SVGSVGElement): Blob {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`], { type: 'image/svg+xml;charset=utf-8' });
+  return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`], { type: 'image/svg+xml;charset=utf-8' });
 }
 
 async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
@@ -53,8 +100,9 @@ function setup(fig: HTMLElement): void {
   for (const b of fig.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
     b.hidden = false;
     b.addEventListener('click', async () => {
-      const svg = chartSvg();
-      if (!svg) return;
+      const chart = chartSvg();
+      if (!chart) return;
+      const svg = standaloneSvg(fig, chart);
       if (b.dataset.download === 'svg') save(svgBlob(svg), `${id}.svg`);
       else save(await pngBlob(svg), `${id}.png`);
     });
