@@ -6,7 +6,7 @@ import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
-import { t } from '../lib/ui.ts';
+import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
 
 const FIG_ID = 'fig-compare';
@@ -30,7 +30,7 @@ function save(text: string, name: string): void {
 
 async function init(fig: HTMLElement): Promise<void> {
   const lang = fig.dataset.lang as Lang;
-  const ui = t(lang);
+  const ui = { compare: COMPARE_UI[lang] };
   const res = await fetch(fig.dataset.json!);
   if (!res.ok) return; // the static chart stays as it is
   const ds = (await res.json()) as CompareDataset;
