@@ -74,6 +74,8 @@ export interface BarLayout {
   marks: Mark[];
   /** Rows whose value cannot be placed on the chosen scale (zero on a log scale). */
   offScale: string[];
+  /** Value and year on two lines (narrow charts). */
+  stacked: boolean;
 }
 
 export interface BarOptions {
@@ -120,7 +122,8 @@ export function axisTicks(domain: [number, number], scale: ScaleKind, lang: Lang
       .map((v) => ({ x: s(v), value: v, label: formatAxis(v, lang, kind) }));
   }
   const s = scaleLinear().domain(domain).range(range);
-  return s.ticks(5).map((v) => ({ x: s(v), value: v, label: formatAxis(v, lang, kind) }));
+  const count = Math.max(2, Math.min(5, Math.floor(Math.abs(range[1] - range[0]) / 55)));
+  return s.ticks(count).map((v) => ({ x: s(v), value: v, label: formatAxis(v, lang, kind) }));
 }
 
 /** Geometry of a sorted bar (linear) or dot (log) chart of values that may carry qualifiers. */
@@ -130,8 +133,12 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(d.name, BAR.font), textWidth(d.sub, BAR.small))));
   const labelWidth = Math.round(Math.min(Math.max(nameW + 10, 90), width * 0.3));
   const anyTail = data.some((d) => markOf(d.qualifier) === 'lower');
-  const valueW = Math.max(0, ...labels.map((l) => textWidth(l, BAR.small + 1)));
-  const right = Math.min(Math.round(valueW + BAR.gap + (anyTail ? BAR.tail : 6) + 4), width * 0.35);
+  const extra = BAR.gap + (anyTail ? BAR.tail : 6) + 4;
+  const oneLine = Math.max(0, ...labels.map((l) => textWidth(l, BAR.small + 1)));
+  // on a narrow chart the value and its year go on two lines rather than run off the edge
+  const stacked = oneLine + extra > width * 0.35;
+  const valueW = stacked ? Math.max(0, ...data.map((d) => Math.max(textWidth(d.display, BAR.small + 1), textWidth(d.period, BAR.small)))) : oneLine;
+  const right = Math.min(Math.round(valueW + extra), width * (stacked ? 0.42 : 0.35));
   const range: [number, number] = [labelWidth, width - right];
   const domain = valueDomain(
     data.map((d) => d.value),
@@ -171,6 +178,7 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
     rows,
     marks: [...new Set(rows.map((r) => r.mark))],
     offScale,
+    stacked,
   };
 }
 
@@ -218,7 +226,12 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
     if (!r.offScale) parts.push(...markNodes(r.mark, r.x, mid, bh, layout.scale === 'linear', gradId));
     parts.push(
       el('a', { href: r.href, 'aria-label': text.linkLabel(r), class: 'value-link' }, [
-        txt('text', { x: r.end + BAR.gap, y: mid + 4, 'font-size': BAR.small + 1, fill: COLOURS.ink }, r.offScale ? `${text.zero} ${r.label}` : r.label),
+        ...(layout.stacked
+          ? [
+              txt('text', { x: r.end + BAR.gap, y: mid, 'font-size': BAR.small + 1, fill: COLOURS.ink }, r.offScale ? `${text.zero} ${r.display}` : r.display),
+              txt('text', { x: r.end + BAR.gap, y: mid + 12, 'font-size': BAR.small, fill: COLOURS.muted }, r.period),
+            ]
+          : [txt('text', { x: r.end + BAR.gap, y: mid + 4, 'font-size': BAR.small + 1, fill: COLOURS.ink }, r.offScale ? `${text.zero} ${r.label}` : r.label)]),
       ]),
     );
     return el('g', { class: 'bar-row', 'data-obs': r.id, 'data-mark': r.mark }, parts);

@@ -103,12 +103,13 @@ export interface CompareView {
   svg: SvgNode;
 }
 
-export function compareView(ds: CompareDataset, state: CompareState, strings: CompareStrings, figId: string): CompareView {
+/** The chart for a state. `width` (px) lets the browser fit the chart to a narrow screen; the static page uses the default. */
+export function compareView(ds: CompareDataset, state: CompareState, strings: CompareStrings, figId: string, width?: number): CompareView {
   const indicator = ds.indicators.find((i) => i.id === state.indicator) ?? ds.indicators.find((i) => i.id === ds.defaultIndicator)!;
   const rows = selectRows(indicator, state, ds.lang);
   const layout = barLayout(
     rows.map((r) => ({ id: r.obs, name: r.placeName, sub: r.label, value: r.value, qualifier: r.qualifier, display: r.display, period: r.periodShort, href: r.href })),
-    { scale: state.scale, lang: ds.lang, kind: indicator.kind },
+    { scale: state.scale, lang: ds.lang, kind: indicator.kind, width },
   );
   const svg = barSvg(
     layout,

@@ -8,6 +8,7 @@ import { toCsv } from '../lib/csv.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
+import { BAR } from '../charts/bars.ts';
 
 const FIG_ID = 'fig-compare';
 
@@ -81,8 +82,13 @@ async function init(fig: HTMLElement): Promise<void> {
     for (const b of placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')) b.checked = shown.has(b.value);
   }
 
+  // fit the chart to the space it has (phones), never wider than the static chart
+  const chartWidth = () => Math.round(Math.max(320, Math.min(BAR.width, body.clientWidth || BAR.width)));
+  let width = chartWidth();
+
   function render(): void {
-    view = compareView(ds, state, strings, FIG_ID);
+    width = chartWidth();
+    view = compareView(ds, state, strings, FIG_ID, width);
     const ind = view.indicator;
     body.replaceChildren(renderSvg(view.svg));
     q<HTMLElement>(fig, '.chart-title').textContent = ind.name;
@@ -157,6 +163,13 @@ async function init(fig: HTMLElement): Promise<void> {
     render();
     syncControls();
     showNotes(notes);
+  });
+  let pending = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      if (Math.abs(chartWidth() - width) > 16) render();
+    });
   });
   csvLink.addEventListener('click', (e) => {
     e.preventDefault();

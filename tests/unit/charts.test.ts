@@ -40,8 +40,8 @@ describe('value domain and ticks', () => {
     expect(valueDomain([0], 'log')).toEqual([1, 10]);
   });
   it('labels ticks in the reader’s units: 万 and 亿 in Chinese, compact numbers in English', () => {
-    expect(axisTicks([0, 500000], 'linear', 'zh', 'currency', [0, 100]).map((t) => t.label)).toEqual(['0', '10万', '20万', '30万', '40万', '50万']);
-    expect(axisTicks([0, 500000], 'linear', 'en', 'currency', [0, 100]).map((t) => t.label)).toEqual(['0', '100k', '200k', '300k', '400k', '500k']);
+    expect(axisTicks([0, 500000], 'linear', 'zh', 'currency', [0, 400]).map((t) => t.label)).toEqual(['0', '10万', '20万', '30万', '40万', '50万']);
+    expect(axisTicks([0, 500000], 'linear', 'en', 'currency', [0, 400]).map((t) => t.label)).toEqual(['0', '100k', '200k', '300k', '400k', '500k']);
     expect(axisTicks([100000, 100000000], 'log', 'zh', 'currency', [0, 300]).map((t) => t.label)).toEqual(['10万', '100万', '1000万', '1亿']);
     expect(axisTicks([1, 100], 'log', 'en', 'count', [0, 300]).map((t) => t.value)).toEqual([1, 2, 5, 10, 20, 50, 100]);
   });
@@ -94,6 +94,19 @@ describe('bar layout', () => {
     expect(zn.some((n) => n.tag === 'circle' && n.attrs?.fill === '#fff')).toBe(true);
     expect(zn.find((n) => n.tag === 'text' && n.text?.startsWith('0 (not'))).toBeTruthy();
     expect(zn.some((n) => n.tag === 'rect')).toBe(false); // no bar on a log scale
+  });
+
+  it('puts value and year on two lines when the chart is narrow, one line when there is room', () => {
+    const data = [datum('a', 20000000, 'more_than', '20,000,000+ yuan'), datum('b', 270000, 'exact', '270,000 yuan')];
+    const wide = barLayout(data, { scale: 'linear', lang: 'en', kind: 'currency' });
+    const narrow = barLayout(data, { scale: 'linear', lang: 'en', kind: 'currency', width: 340 });
+    expect(wide.stacked).toBe(false);
+    expect(narrow.stacked).toBe(true);
+    expect(narrow.width).toBe(340);
+    expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
+    const texts = nodes(barSvg(narrow, text, 'n', 'en')).filter((n) => n.tag === 'text').map((n) => n.text);
+    expect(texts).toContain('20,000,000+ yuan');
+    expect(texts).toContain('2021');
   });
 
   it('links every value to its case’s figure row', () => {
