@@ -65,4 +65,6 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  // Never inline a script into the page (even a small one): the Content-Security-Policy allows only files.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

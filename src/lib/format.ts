@@ -1,4 +1,5 @@
-import { QUALIFIER_WORDS, type Observation, type Qualifier, type Unit } from './schema.ts';
+import { QUALIFIER_WORDS, type Qualifier } from './qualifiers.ts';
+import type { Observation, Unit } from './schema.ts';
 import { intlLocale, type Lang } from './i18n.ts';
 
 /** Remove floating-point noise from a division (0.46 * 100000 → 46000, not 46000.000000001). */
@@ -65,7 +66,10 @@ export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'quali
   }
   const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);
   const [singular, plural = singular] = unit.en.split('|') as [string, string?];
-  const text = (tidy(base) === 1 ? singular : plural).replace('{n}', formatNumber(base, 'en'));
+  const template = tidy(base) === 1 ? singular : plural;
+  // compact: the mark goes on the number (300,000+ yuan), unless the template has no number (“once a month”)
+  if (style === 'compact' && template.includes('{n}')) return template.replace('{n}', EN_COMPACT[o.qualifier](formatNumber(base, 'en')));
+  const text = template.replace('{n}', formatNumber(base, 'en'));
   return (style === 'compact' ? EN_COMPACT : EN_PROSE)[o.qualifier](text);
 }
 

@@ -1,0 +1,155 @@
+/**
+ * The comparison chart: which rows a state selects, in what order, and the chart, table and CSV
+ * made from them. Used at build time (static pages, CSV files) and in the browser (compare.ts),
+ * so the chart, its table and its download always hold the same rows.
+ */
+import type { Qualifier } from '../lib/qualifiers.ts';
+import { collator, type Lang } from '../lib/i18n.ts';
+import type { CompareState, Sort, StateContext } from '../lib/url-state.ts';
+import { barLayout, barSvg, type BarLayout, type BarRow } from './bars.ts';
+import type { SvgNode } from './svg.ts';
+
+export interface CompareRow {
+  /** Observation id (the #obs-… row on the case page). */
+  obs: string;
+  place: string;
+  placeName: string;
+  /** The place and its ancestors (ids), for selecting a region. */
+  within: string[];
+  case: string;
+  caseName: string;
+  label: string;
+  value: number;
+  /** Unit as printed (万元, 个…). */
+  unit: string;
+  qualifier: Qualifier;
+  qualifierZh: string;
+  display: string;
+  period: string;
+  periodText: string;
+  periodShort: string;
+  source: string;
+  sourceName: string;
+  /** Case page URL with #obs-… (base included). */
+  href: string;
+}
+
+export interface CompareIndicator {
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  /** Caption of the value axis (the base unit). */
+  axis: string;
+  rows: CompareRow[];
+}
+
+export interface CompareStrings {
+  title: (indicator: string) => string;
+  desc: (indicator: CompareIndicator, n: number) => string;
+  zero: string;
+  linkLabel: (r: { name: string; sub: string; label: string }) => string;
+}
+
+export interface CompareDataset {
+  lang: Lang;
+  defaultIndicator: string;
+  indicators: CompareIndicator[];
+}
+
+export function stateContext(ds: CompareDataset): StateContext {
+  const tokens = new Map<string, Set<string>>();
+  for (const ind of ds.indicators) {
+    const set = new Set<string>();
+    for (const r of ind.rows) {
+      for (const p of r.within) set.add(p);
+      set.add(r.case);
+    }
+    tokens.set(ind.id, set);
+  }
+  return {
+    indicators: ds.indicators.map((i) => i.id),
+    defaultIndicator: ds.defaultIndicator,
+    placeTokens: (id) => tokens.get(id) ?? new Set(),
+  };
+}
+
+const periodKey = (p: string) => (p === 'unknown' ? '9999' : p);
+
+export function sortRows(rows: CompareRow[], sort: Sort, lang: Lang): CompareRow[] {
+  const coll = collator(lang);
+  const byName = (a: CompareRow, b: CompareRow) => coll.compare(a.placeName, b.placeName) || coll.compare(a.label, b.label);
+  const tie = (a: CompareRow, b: CompareRow) => (a.obs < b.obs ? -1 : a.obs > b.obs ? 1 : 0);
+  const cmp: Record<Sort, (a: CompareRow, b: CompareRow) => number> = {
+    desc: (a, b) => b.value - a.value || byName(a, b) || tie(a, b),
+    asc: (a, b) => a.value - b.value || byName(a, b) || tie(a, b),
+    name: (a, b) => byName(a, b) || b.value - a.value || tie(a, b),
+    period: (a, b) => (periodKey(a.period) < periodKey(b.period) ? -1 : periodKey(a.period) > periodKey(b.period) ? 1 : 0) || b.value - a.value || tie(a, b),
+  };
+  return [...rows].sort(cmp[sort]);
+}
+
+/** The rows a state shows: the indicator's rows inside the chosen places or cases, sorted. */
+export function selectRows(ind: CompareIndicator, state: CompareState, lang: Lang): CompareRow[] {
+  const chosen = state.places ? new Set(state.places) : null;
+  const rows = chosen ? ind.rows.filter((r) => chosen.has(r.case) || r.within.some((p) => chosen.has(p))) : ind.rows;
+  return sortRows(rows, state.sort, lang);
+}
+
+export interface CompareView {
+  indicator: CompareIndicator;
+  rows: CompareRow[];
+  layout: BarLayout;
+  svg: SvgNode;
+}
+
+/** The chart for a state. `width` (px) lets the browser fit the chart to a narrow screen; the static page uses the default. */
+export function compareView(ds: CompareDataset, state: CompareState, strings: CompareStrings, figId: string, width?: number): CompareView {
+  const indicator = ds.indicators.find((i) => i.id === state.indicator) ?? ds.indicators.find((i) => i.id === ds.defaultIndicator)!;
+  const rows = selectRows(indicator, state, ds.lang);
+  const layout = barLayout(
+    rows.map((r) => ({ id: r.obs, name: r.placeName, sub: r.label, value: r.value, qualifier: r.qualifier, display: r.display, period: r.periodShort, href: r.href })),
+    { scale: state.scale, lang: ds.lang, kind: indicator.kind, width },
+  );
+  const svg = barSvg(
+    layout,
+    {
+      title: strings.title(indicator.name),
+      desc: strings.desc(indicator, rows.length),
+      axis: indicator.axis,
+      zero: strings.zero,
+      linkLabel: (r: BarRow) => strings.linkLabel(r),
+    },
+    `${figId}-svg`,
+    ds.lang,
+  );
+  return { indicator, rows, layout, svg };
+}
+
+/** Columns of the comparison CSV (machine-readable names in both languages). */
+export const COMPARE_CSV_COLUMNS = ['observation', 'indicator', 'place_id', 'place', 'counted', 'value', 'unit_printed', 'qualifier', 'qualifier_zh', 'display', 'period', 'case', 'source'] as const;
+
+export function compareCsvRecords(indicator: string, rows: CompareRow[]): Record<string, string | number>[] {
+  return rows.map((r) => ({
+    observation: r.obs,
+    indicator,
+    place_id: r.place,
+    place: r.placeName,
+    counted: r.label,
+    value: r.value,
+    unit_printed: r.unit,
+    qualifier: r.qualifier,
+    qualifier_zh: r.qualifierZh,
+    display: r.display,
+    period: r.period,
+    case: r.case,
+    source: r.source,
+  }));
+}
+
+/** Names of the sources of some rows, once each, in first-seen order. */
+export function sourceNames(rows: { source: string; sourceName: string }[]): string[] {
+  const seen = new Map<string, string>();
+  for (const r of rows) if (!seen.has(r.source)) seen.set(r.source, r.sourceName);
+  return [...seen.values()];
+}

@@ -1,0 +1,249 @@
+/**
+ * The data behind every chart, read from the validated atlas: one function per chart, used by the
+ * chart, its table and its CSV file alike. Pure (an Atlas in, plain records out); build time only.
+ */
+import type { Atlas, CaseEntry } from '../lib/atlas.ts';
+import type { Indicator, Observation, Place, Source } from '../lib/schema.ts';
+import { collator, type Lang } from '../lib/i18n.ts';
+import { formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
+import { routes, withBase } from '../lib/urls.ts';
+import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
+
+const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+
+/** Caption of a value axis for each unit kind (values are in base units). */
+export const AXIS_UNIT: Record<string, Record<Lang, string>> = {
+  count: { en: 'number', zh: '数量' },
+  currency: { en: 'yuan', zh: '元' },
+  area: { en: 'm²', zh: '平方米' },
+  mass: { en: 'kg', zh: '千克' },
+  percent: { en: 'per cent', zh: '%' },
+  duration: { en: 'years', zh: '年' },
+  frequency: { en: 'times a month', zh: '次/月' },
+};
+
+/** A period as a short label: the year (or span of years), never a day. */
+export function periodShort(period: string, lang: Lang): string {
+  if (period === 'unknown') return lang === 'en' ? 'year unknown' : '年份不详';
+  const years = [...new Set(period.split('/').map((p) => p.slice(0, 4)))];
+  return lang === 'en' ? years.join('–') : `${years.join('–')}年`;
+}
+
+/** A source named for a chart's source line: headline, publication and date where printed. */
+export function sourceName(s: Source, lang: Lang): string {
+  const extra = [s.publication !== 'unknown' ? s.publication : '', s.date !== 'unknown' ? formatDate(s.date, lang) : ''].filter(Boolean);
+  if (lang === 'en') return `“${s.headline_en}”${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  return `“${s.headline_zh}”${extra.length ? `（${extra.join('，')}）` : ''}`;
+}
+
+/** Indicators the comparison offers: marked comparable, with figures for at least two places. */
+export function offeredIndicators(atlas: Atlas): Indicator[] {
+  return atlas.data.indicators.filter((i) => i.comparable && new Set(atlas.data.observations.filter((o) => o.indicator === i.id).map((o) => o.place)).size >= 2);
+}
+
+/** The default indicator: the one reported by the most cases (then most figures, then table order). */
+export function defaultIndicator(atlas: Atlas): string {
+  const offered = offeredIndicators(atlas);
+  const score = (i: Indicator) => {
+    const obs = atlas.data.observations.filter((o) => o.indicator === i.id);
+    return [new Set(obs.map((o) => o.case)).size, obs.length];
+  };
+  let best = offered[0]!;
+  for (const i of offered) {
+    const [a, b] = score(i);
+    const [c, d] = score(best);
+    if (a! > c! || (a === c && b! > d!)) best = i;
+  }
+  return best.id;
+}
+
+export function compareRow(atlas: Atlas, o: Observation, lang: Lang, base: string): CompareRow {
+  const place = atlas.places.get(o.place)!;
+  const c = atlas.cases.get(o.case)!;
+  const s = atlas.sources.get(o.source)!;
+  return {
+    obs: o.id,
+    place: o.place,
+    placeName: nameOf(place, lang),
+    within: atlas.chain(o.place).map((p) => p.id),
+    case: o.case,
+    caseName: nameOf(c.place, lang),
+    label: lang === 'en' ? o.label_en : o.label_zh,
+    value: o.value,
+    unit: o.unit,
+    qualifier: o.qualifier,
+    qualifierZh: o.qualifier_zh,
+    display: formatFigure(o, atlas.unitOf(o), lang, 'compact'),
+    period: o.period,
+    periodText: formatPeriod(o.period, lang),
+    periodShort: periodShort(o.period, lang),
+    source: o.source,
+    sourceName: sourceName(s, lang),
+    href: `${withBase(base, routes.case(lang, o.case))}#obs-${o.id}`,
+  };
+}
+
+export function compareDataset(atlas: Atlas, lang: Lang, base: string): CompareDataset {
+  const indicators: CompareIndicator[] = offeredIndicators(atlas).map((i) => ({
+    id: i.id,
+    name: nameOf(i, lang),
+    description: lang === 'en' ? i.description_en : i.description_zh,
+    kind: i.unit_kind,
+    axis: AXIS_UNIT[i.unit_kind]?.[lang] ?? '',
+    rows: atlas.data.observations.filter((o) => o.indicator === i.id).map((o) => compareRow(atlas, o, lang, base)),
+  }));
+  const coll = collator(lang);
+  indicators.sort((a, b) => coll.compare(a.name, b.name));
+  return { lang, defaultIndicator: defaultIndicator(atlas), indicators };
+}
+
+// ---------------------------------------------------------------- map points
+
+export interface CasePoint {
+  case: string;
+  title: string;
+  placeName: string;
+  /** The place whose coordinates are used (the case's own place or its nearest ancestor with coordinates). */
+  located: string;
+  locatedName: string;
+  fallback: boolean;
+  lat: number;
+  lon: number;
+  province: string;
+  provinceName: string;
+  adcode: string;
+  theme: string;
+  themeName: string;
+  date: string;
+  href: string;
+}
+
+/** The place itself if it has coordinates, else its nearest ancestor that has them. */
+export function locate(atlas: Atlas, placeId: string): Place | undefined {
+  return atlas
+    .chain(placeId)
+    .reverse()
+    .find((p) => p.lat !== null && p.lon !== null);
+}
+
+export function casePoints(atlas: Atlas, lang: Lang, base: string, cases: CaseEntry[] = atlas.caseList()): CasePoint[] {
+  const out: CasePoint[] = [];
+  for (const c of atlas.sortCases(cases, lang)) {
+    const at = locate(atlas, c.place.id);
+    if (!at || at.level === 'country') continue;
+    const doc = c.docs[lang] ?? c.docs.en ?? c.docs.zh!;
+    const theme = c.themes[0]!;
+    out.push({
+      case: c.slug,
+      title: doc.frontmatter.title,
+      placeName: nameOf(c.place, lang),
+      located: at.id,
+      locatedName: nameOf(at, lang),
+      fallback: at.id !== c.place.id,
+      lat: at.lat!,
+      lon: at.lon!,
+      province: c.province?.id ?? '',
+      provinceName: c.province ? nameOf(c.province, lang) : '',
+      adcode: c.province?.adcode ?? '',
+      theme: theme.id,
+      themeName: nameOf(theme, lang),
+      date: c.date,
+      href: withBase(base, routes.case(lang, c.slug)),
+    });
+  }
+  return out;
+}
+
+export const MAP_CSV_COLUMNS = ['case', 'title', 'place', 'located_at', 'lat', 'lon', 'province', 'primary_theme', 'date'] as const;
+
+export function mapCsvRecords(points: CasePoint[]): Record<string, string | number>[] {
+  return points.map((p) => ({ case: p.case, title: p.title, place: p.placeName, located_at: p.locatedName, lat: p.lat, lon: p.lon, province: p.provinceName, primary_theme: p.themeName, date: p.date }));
+}
+
+// ---------------------------------------------------------------- timeline
+
+export interface TimelineCase {
+  case: string;
+  title: string;
+  placeName: string;
+  date: string;
+  dateText: string;
+  basis: string;
+  href: string;
+}
+
+export function timelineCases(atlas: Atlas, lang: Lang, base: string): TimelineCase[] {
+  return atlas
+    .sortCases(atlas.caseList(), lang, 'date')
+    .reverse()
+    .map((c) => {
+      const doc = c.docs[lang] ?? c.docs.en ?? c.docs.zh!;
+      return {
+        case: c.slug,
+        title: doc.frontmatter.title,
+        placeName: nameOf(c.place, lang),
+        date: c.date,
+        dateText: formatDate(c.date, lang),
+        basis: c.source.date_basis,
+        href: withBase(base, routes.case(lang, c.slug)),
+      };
+    });
+}
+
+export const TIMELINE_CSV_COLUMNS = ['case', 'place', 'title', 'date', 'date_precision', 'date_basis'] as const;
+
+// ---------------------------------------------------------------- theme × case matrix
+
+export interface MatrixData {
+  themes: { id: string; name: string; href: string }[];
+  cases: { id: string; name: string; href: string }[];
+  /** theme id → case id → 'primary' | 'yes' */
+  cells: Record<string, Record<string, 'primary' | 'yes'>>;
+}
+
+export function themeMatrix(atlas: Atlas, lang: Lang, base: string): MatrixData {
+  const cases = atlas.sortCases(atlas.caseList(), lang);
+  const cells: MatrixData['cells'] = {};
+  for (const th of atlas.data.themes) cells[th.id] = {};
+  for (const c of cases) c.themes.forEach((th, i) => (cells[th.id]![c.slug] = i === 0 ? 'primary' : 'yes'));
+  return {
+    themes: atlas.data.themes.map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
+    cases: cases.map((c) => ({ id: c.slug, name: nameOf(c.place, lang), href: withBase(base, routes.case(lang, c.slug)) })),
+    cells,
+  };
+}
+
+export function matrixCsv(m: MatrixData): { columns: string[]; records: Record<string, string>[] } {
+  const columns = ['theme_id', 'theme', ...m.cases.map((c) => c.id)];
+  const records = m.themes.map((th) => {
+    const r: Record<string, string> = { theme_id: th.id, theme: th.name };
+    for (const c of m.cases) r[c.id] = m.cells[th.id]?.[c.id] ?? '';
+    return r;
+  });
+  return { columns, records };
+}
+
+// ---------------------------------------------------------------- a case's key figures in context
+
+export interface KeyFigure {
+  row: CompareRow;
+  indicatorName: string;
+  comparable: boolean;
+  /** Other figures for the same indicator (other places), when the indicator is comparable. */
+  others: CompareRow[];
+}
+
+export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string): KeyFigure[] {
+  return c.key.map((o) => {
+    const ind = atlas.indicators.get(o.indicator)!;
+    const comparable = ind.comparable;
+    return {
+      row: compareRow(atlas, o, lang, base),
+      indicatorName: nameOf(ind, lang),
+      comparable,
+      others: comparable ? atlas.data.observations.filter((x) => x.indicator === o.indicator && x.id !== o.id).map((x) => compareRow(atlas, x, lang, base)) : [],
+    };
+  });
+}
+
+export const KEY_CSV_COLUMNS = ['observation', 'indicator', 'counted', 'place', 'value', 'unit_printed', 'qualifier', 'qualifier_zh', 'display', 'period', 'compared_with', 'largest_other', 'source'] as const;

