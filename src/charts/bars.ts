@@ -240,6 +240,7 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
+      role: 'group',
       viewBox: `0 0 ${width} ${height}`,
       width,
       height,

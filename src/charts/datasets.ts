@@ -42,12 +42,14 @@ export function offeredIndicators(atlas: Atlas): Indicator[] {
 }
 
 /** The default indicator: the one reported by the most cases (then most figures, then table order). */
+/** The indicator shown by default: the one most cases report; '' when no indicator can be compared yet. */
 export function defaultIndicator(atlas: Atlas): string {
   const offered = offeredIndicators(atlas);
   const score = (i: Indicator) => {
     const obs = atlas.data.observations.filter((o) => o.indicator === i.id);
     return [new Set(obs.map((o) => o.case)).size, obs.length];
   };
+  if (offered.length === 0) return '';
   let best = offered[0]!;
   for (const i of offered) {
     const [a, b] = score(i);

@@ -90,7 +90,7 @@ export function keySvg(layout: KeyLayout, text: { title: string; desc: string; n
     }
     return el('g', { 'data-obs': r.id }, parts);
   });
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', role: 'group', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
     txt('title', { id: `${id}-title` }, text.title),
     txt('desc', { id: `${id}-desc` }, text.desc),
     el('defs', {}, [tailGradient(grad)]),

@@ -251,7 +251,7 @@ export function mapSvg(layout: MapLayout, text: MapSvgText, id: string, lang: La
         ),
       ])
     : false;
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', role: 'group', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
     txt('title', { id: `${id}-title` }, text.title),
     txt('desc', { id: `${id}-desc` }, text.desc),
     el('rect', { x: 0, y: 0, width, height, fill: '#fff' }),

@@ -87,14 +87,14 @@ export function timelineSvg(layout: TimelineLayout, text: { title: string; desc:
       r.precision === 'day'
         ? el('path', { d: `M${r.x0},${mid - 6}L${r.x0 + 6},${mid}L${r.x0},${mid + 6}L${r.x0 - 6},${mid}Z`, fill, stroke: COLOURS.bar, 'stroke-width': 1.5 })
         : el('rect', { x: r.x0, y: mid - 5, width: Math.max(2, r.x1 - r.x0), height: 10, fill: r.hollow ? '#fff' : COLOURS.barSoft, stroke: COLOURS.bar, 'stroke-width': 1.2, 'stroke-dasharray': r.hollow ? '3 2' : undefined });
-    return el('a', { href: r.href, 'aria-label': text.linkLabel(r), class: 'timeline-row', 'data-case': r.id, 'data-precision': r.precision }, [
+    return el('a', { href: r.href, class: 'timeline-row', 'data-case': r.id, 'data-precision': r.precision }, [
       txt('title', {}, r.title),
       txt('text', { x: layout.labelWidth - 6, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: COLOURS.ink }, fitText(r.label, 12, layout.labelWidth - 10)),
       mark,
       txt('text', { x: r.textX, y: mid + 4, 'text-anchor': r.anchor, 'font-size': 11, fill: COLOURS.muted }, r.dateText),
     ]);
   });
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', role: 'group', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-svg' }, [
     txt('title', { id: `${id}-title` }, text.title),
     txt('desc', { id: `${id}-desc` }, text.desc),
     el('rect', { x: 0, y: 0, width, height, fill: '#fff' }),
