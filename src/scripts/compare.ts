@@ -147,16 +147,21 @@ async function init(fig: HTMLElement): Promise<void> {
     state = parseCompareState(serialiseCompareState(next), ctx, pageIndicator).state;
   }
 
-  form.addEventListener('submit', (e) => e.preventDefault());
-  form.addEventListener('change', (e) => {
+  // Controls apply as they change; the submit button (for keyboard users and validators) re-applies them.
+  const apply = (target: EventTarget | null) => {
     const before = state.indicator;
-    readControls(e.target);
+    readControls(target);
     if (state.indicator !== before) buildPlaces();
     render();
     syncControls();
     showNotes([]);
     history.pushState(null, '', `${compareUrl}${serialiseCompareState(state)}${location.hash}`);
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply(indicatorSel.value !== state.indicator ? indicatorSel : null);
   });
+  form.addEventListener('change', (e) => apply(e.target));
   window.addEventListener('popstate', () => {
     ({ state, notes } = parseCompareState(location.search, ctx, pageIndicator));
     buildPlaces();
