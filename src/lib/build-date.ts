@@ -25,6 +25,7 @@ export function buildDate({ sourceDateEpoch, gitDate, dataDates = [] }: BuildDat
     if (!Number.isNaN(d.getTime())) return isoDay(d);
   }
   const known = dataDates.filter((d) => d !== 'unknown' && DATE_RE.test(d));
-  // Compare as padded strings so that 2023-07 sorts after 2023 and before 2023-07-02.
-  return known.sort((a, b) => (a.padEnd(10, '0') < b.padEnd(10, '0') ? -1 : 1)).at(-1);
+  // Compare as YYYY-MM-DD with missing parts as 00, so that 2023-07 sorts after 2023 and before 2023-07-02.
+  const full = (d: string) => `${d}-00-00`.slice(0, 10);
+  return known.sort((a, b) => (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0)).at(-1);
 }
