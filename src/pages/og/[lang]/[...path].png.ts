@@ -4,7 +4,7 @@ import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
 import { LANGS } from '../../../lib/i18n.ts';
 import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
-import { renderCard } from '../../../site/og.ts';
+import { renderCardCached } from '../../../site/og.ts';
 
 export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
@@ -16,6 +16,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: CardInput }> = async ({ props }) => {
-  const png = await renderCard(ogCard(props.card));
+  const png = await renderCardCached(ogCard(props.card));
   return new Response(png, { headers: { 'content-type': 'image/png' } });
 };
