@@ -244,9 +244,13 @@ describe('downloads, feeds and discovery under the base path', () => {
 describe('in a browser, under the base path', () => {
   const PAGES = ['', 'cases/', 'cases/lianjiang/', 'themes/three-no-communities/', 'regions/guangdong/', 'methodology/', 'data/'];
   for (const lang of ['en', 'zh']) {
-    it(`pages load with their styles and scripts, no failed request or error (${lang})`, async () => {
+    it(`pages load with their styles and scripts, no failed request, error or webfont (${lang})`, async () => {
       const context = await browser!.newContext();
       const problems = watchErrors(context);
+      const fonts: string[] = [];
+      context.on('request', (r) => {
+        if (r.resourceType() === 'font' || /\.(ttf|otf|woff2?)(\?|$)/.test(r.url())) fonts.push(r.url());
+      });
       const page = await context.newPage();
       for (const p of PAGES) {
         const res = await page.goto(served(`${lang}/${p}`));
@@ -255,6 +259,7 @@ describe('in a browser, under the base path', () => {
         expect(await page.$eval('.site-header', (el) => getComputedStyle(el).borderBottomStyle), p).toBe('solid');
       }
       expect(problems).toEqual([]);
+      expect(fonts, 'pages load no webfont (the CJK font is only for preview images)').toEqual([]);
       await context.close();
     });
   }
