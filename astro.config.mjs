@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
@@ -9,6 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const SITE = process.env.SITE ?? 'http://localhost:4321';
+const BASE = process.env.BASE ?? '/';
+/** The bilingual language chooser at the root is no language's page: no hreflang alternates to or from it. */
+const baseDir = BASE.replace(/^\/+|\/+$/g, '');
+const chooser = new URL(baseDir ? `/${baseDir}/` : '/', SITE).href;
 
 /**
  * Stop the build (and the dev server) before anything is published when the data is wrong.
@@ -52,19 +58,29 @@ const cacheDir = corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corp
 
 // SITE: the absolute origin the site is served from; BASE: the path under it (e.g. /party-building-atlas/).
 export default defineConfig({
-  site: process.env.SITE ?? 'http://localhost:4321',
-  base: process.env.BASE ?? '/',
+  site: SITE,
+  base: BASE,
   trailingSlash: 'always',
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
   cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [validateData(), mdx(), securityHeaders()],
+  integrations: [
+    validateData(),
+    mdx(),
+    securityHeaders(),
+    // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
+    sitemap({
+      i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
+      filter: (page) => !/\/404\/?$/.test(page),
+      serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
+    }),
+  ],
+  // Never inline bundled scripts into the HTML (the Content-Security-Policy allows only 'self' scripts).
+  vite: { build: { assetsInlineLimit: 0 } },
   i18n: {
     locales: ['en', 'zh'],
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  // Never inline a script into the page (even a small one): the Content-Security-Policy allows only files.
-  vite: { build: { assetsInlineLimit: 0 } },
 });

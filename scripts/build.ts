@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.env.ATLAS_OUT_DIR ?? 'dist');
-const env = { ...process.env, ATLAS_OUT_DIR: out };
+const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_OUT_DIR: out };
+// Vite lets these environment variables override import.meta.env: a BASE_URL left over from another
+// tool (vitest sets BASE_URL=/) would put every link of a BASE=/sub/ build at the wrong path.
+for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[k];
 
 function step(label: string, args: string[]): void {
   const started = Date.now();

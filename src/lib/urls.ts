@@ -18,7 +18,18 @@ export const routes = {
   methodology: (lang: Lang) => `${lang}/methodology/`,
   search: (lang: Lang) => `${lang}/search/`,
   notFound: (lang: Lang) => `${lang}/404/`,
+  data: (lang: Lang) => `${lang}/data/`,
+  /** A published data file (CSV, JSON, datapackage.json), shared by both languages. */
+  dataFile: (name: string) => `data/${name}`,
+  rss: (lang: Lang) => `${lang}/rss.xml`,
+  /** Preview image (1200×630 PNG) of a page: `key` is `cases/<slug>`, `themes/<id>` or `site`. */
+  ogImage: (lang: Lang, key: string) => `og/${lang}/${key}.png`,
 } as const;
+
+/** An absolute URL for a base-relative path, on the configured site origin. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
 
 /** The same page in another language: swap the leading language segment of a base-relative path. */
 export function switchLang(pathFromBase: string, to: Lang): string {

@@ -1,0 +1,29 @@
+// RSS 2.0 feed of the cases, one per language, newest report first.
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { htmlLang, type Lang } from '../../lib/i18n.ts';
+import { t } from '../../lib/ui.ts';
+import { absoluteUrl, routes } from '../../lib/urls.ts';
+import { getAtlas } from '../../site/atlas.ts';
+import { langPaths } from '../../site/paths.ts';
+
+export const getStaticPaths = langPaths;
+
+export const GET: APIRoute = async ({ params, site, url }) => {
+  const lang = params.lang as Lang;
+  const ui = t(lang);
+  const atlas = await getAtlas();
+  const abs = (path: string) => absoluteUrl(site ?? url, import.meta.env.BASE_URL, path);
+  return rss({
+    title: ui.rssTitle,
+    description: ui.siteTagline,
+    site: abs(routes.home(lang)),
+    customData: `<language>${htmlLang(lang)}</language>`,
+    // No pubDate: the site does not record when a case was added, and the report's date is not the item's.
+    items: atlas.sortCases(atlas.caseList(), lang, 'date').flatMap((c) => {
+      const fm = c.docs[lang]?.frontmatter;
+      if (!fm) return [];
+      return [{ title: fm.title, link: abs(routes.case(lang, c.slug)), description: fm.summary, categories: c.themes.map((th) => (lang === 'en' ? th.name_en : th.name_zh)) }];
+    }),
+  });
+};

@@ -1,0 +1,21 @@
+// Preview images (1200×630 PNG) for link previews: one per case, per theme and for the site, per language.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
+import { LANGS } from '../../../lib/i18n.ts';
+import { ogCard, type CardInput } from '../../../lib/og-card.ts';
+import { getAtlas } from '../../../site/atlas.ts';
+import { renderCardCached } from '../../../site/og.ts';
+
+export const getStaticPaths = (async () => {
+  const atlas = await getAtlas();
+  return LANGS.flatMap((lang) => [
+    { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) } },
+    ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) } })),
+    ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) } })),
+  ]);
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: CardInput }> = async ({ props }) => {
+  const png = await renderCardCached(ogCard(props.card));
+  return new Response(png, { headers: { 'content-type': 'image/png' } });
+};
