@@ -117,6 +117,7 @@ export const COLUMN_DOCS: AllDocs = {
     synonyms_zh: { en: 'Other Chinese words for it, `|`-separated.', zh: '中文同义词，以 `|` 分隔。', type: 'string', list: true },
     definition_en: { en: 'A short definition for readers new to the vocabulary (English).', zh: '简短定义（英文）。', type: 'string', required: true },
     definition_zh: { en: 'A short definition for readers new to the vocabulary (Chinese).', zh: '简短定义（中文）。', type: 'string', required: true },
+    indicators: { en: 'Indicator ids whose figures matter for the theme (listed on its page), `|`-separated.', zh: '与本主题相关的指标标识（在主题页展示其数字），以 `|` 分隔。', type: 'string', list: true },
   },
 };
 

@@ -27,6 +27,9 @@ export const PAGE_TYPES = [
   'regions/guangdong/',
   'methodology/',
   'search/?q=three-no+communities',
+  'compare/',
+  'compare/?indicator=money_invested&scale=log&sort=name',
+  'data/',
   '404/',
 ];
 
@@ -120,16 +123,19 @@ describe('Content-Security-Policy', () => {
 
 describe('pages are complete without JavaScript', () => {
   for (const lang of ['en', 'zh']) {
-    it(`case, theme and region pages (${lang})`, async () => {
+    it(`case, theme, region and compare pages (${lang})`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(url(`${lang}/cases/lianjiang/`));
       expect(await page.locator('#figures tbody tr').count()).toBeGreaterThan(5);
+      expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
       expect(await page.locator('.prose a.fig').count()).toBeGreaterThan(3);
       await page.goto(url(`${lang}/themes/three-no-communities/`));
       expect(await page.locator('.case-list li').count()).toBeGreaterThanOrEqual(4);
       await page.goto(url(`${lang}/regions/guangdong/`));
       expect(await page.locator('.case-list li').count()).toBeGreaterThanOrEqual(3);
+      await page.goto(url(`${lang}/compare/`));
+      expect(await page.locator('#fig-compare svg a').count()).toBeGreaterThan(1);
       await context.close();
     });
   }

@@ -70,16 +70,24 @@ describe('hostile data', () => {
           if (text.includes('__pwned')) shown++;
         },
       });
-      let inScript = false;
+      // Executable script must never carry the data; a JSON-LD data block may, escaped so it cannot end the element.
+      let script: 'none' | 'code' | 'json' = 'none';
+      let json = '';
       const scriptParser = new Parser({
-        onopentag(name) {
-          inScript = name === 'script';
+        onopentag(name, attrs) {
+          script = name !== 'script' ? 'none' : attrs.type === 'application/ld+json' ? 'json' : 'code';
+          json = '';
         },
         ontext(text) {
-          if (inScript && text.includes('__pwned')) found.push('script text');
+          if (script === 'code' && text.includes('__pwned')) found.push('script text');
+          if (script === 'json') json += text;
         },
-        onclosetag() {
-          inScript = false;
+        onclosetag(name) {
+          if (name === 'script' && script === 'json') {
+            if (json.includes('<')) found.push('unescaped < in JSON-LD');
+            JSON.parse(json);
+          }
+          script = 'none';
         },
       });
       parser.end(html);

@@ -36,6 +36,8 @@ const PAGE_TYPES = [
   ['region', 'regions/guangdong/'],
   ['methodology', 'methodology/'],
   ['search', 'search/'],
+  ['compare', 'compare/'],
+  ['data', 'data/'],
   ['404', '404/'],
 ] as const;
 
