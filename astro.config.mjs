@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -56,6 +56,21 @@ function securityHeaders() {
 const corpus = [process.env.ATLAS_DATA_DIR, process.env.ATLAS_CONTENT_DIR].filter(Boolean).join('|');
 const cacheDir = corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/';
 
+/**
+ * Also publish the sitemap index as `sitemap.xml`, the name crawlers and hosts look for first.
+ * @returns {import('astro').AstroIntegration}
+ */
+function sitemapAlias() {
+  return {
+    name: 'atlas-sitemap-alias',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        copyFileSync(new URL('sitemap-index.xml', dir), new URL('sitemap.xml', dir));
+      },
+    },
+  };
+}
+
 // SITE: the absolute origin the site is served from; BASE: the path under it (e.g. /party-building-atlas/).
 export default defineConfig({
   site: SITE,
@@ -74,6 +89,7 @@ export default defineConfig({
       filter: (page) => !/\/404\/?$/.test(page),
       serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
     }),
+    sitemapAlias(),
   ],
   // Never inline bundled scripts into the HTML (the Content-Security-Policy allows only 'self' scripts).
   vite: { build: { assetsInlineLimit: 0 } },

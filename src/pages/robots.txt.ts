@@ -4,6 +4,6 @@ import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site, url }) =>
-  new Response(`User-agent: *\nDisallow:\n\nSitemap: ${absoluteUrl(site ?? url, import.meta.env.BASE_URL, 'sitemap-index.xml')}\n`, {
+  new Response(`User-agent: *\nDisallow:\n\nSitemap: ${absoluteUrl(site ?? url, import.meta.env.BASE_URL, 'sitemap.xml')}\n`, {
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });

@@ -200,8 +200,9 @@ describe('downloads, feeds and discovery under the base path', () => {
 
   it('robots.txt names the sitemap, and the sitemap lists every page (and only pages that exist)', async () => {
     const robots = (await get(served('robots.txt'))).body.toString('utf8');
-    expect(robots).toContain(`Sitemap: ${PUBLIC}sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${PUBLIC}sitemap.xml`);
     const index = (await get(served('sitemap-index.xml'))).body.toString('utf8');
+    expect((await get(served('sitemap.xml'))).body.toString('utf8')).toBe(index);
     const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(maps.length).toBeGreaterThan(0);
     const locs: string[] = [];
