@@ -231,19 +231,38 @@ export interface KeyFigure {
   row: CompareRow;
   indicatorName: string;
   comparable: boolean;
-  /** Other figures for the same indicator (other places), when the indicator is comparable. */
+  /** Figures of other places for the same indicator: all of them up to KEY_CONTEXT_MAX, else an even sample across their range. */
   others: CompareRow[];
+  /** How many other places report the indicator (others may be a sample of them). */
+  othersCount: number;
+  /** The largest value among all the others. */
+  largestOther: number | null;
+}
+
+/** At most this many other places are drawn and listed beside a key figure; a page's size must not grow with the corpus. */
+export const KEY_CONTEXT_MAX = 24;
+
+/** An even, deterministic sample of values across their sorted range (always keeping the smallest and largest). */
+export function sampleByValue<T extends { value: number; id: string }>(items: T[], max: number): T[] {
+  const sorted = [...items].sort((a, b) => a.value - b.value || (a.id < b.id ? -1 : 1));
+  if (sorted.length <= max) return sorted;
+  const out: T[] = [];
+  for (let i = 0; i < max; i++) out.push(sorted[Math.round((i * (sorted.length - 1)) / (max - 1))]!);
+  return out;
 }
 
 export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string): KeyFigure[] {
   return c.key.map((o) => {
     const ind = atlas.indicators.get(o.indicator)!;
     const comparable = ind.comparable;
+    const pool = comparable ? atlas.observationsOf(o.indicator).filter((x) => x.id !== o.id) : [];
     return {
       row: compareRow(atlas, o, lang, base),
       indicatorName: nameOf(ind, lang),
       comparable,
-      others: comparable ? atlas.data.observations.filter((x) => x.indicator === o.indicator && x.id !== o.id).map((x) => compareRow(atlas, x, lang, base)) : [],
+      others: sampleByValue(pool, KEY_CONTEXT_MAX).map((x) => compareRow(atlas, x, lang, base)),
+      othersCount: pool.length,
+      largestOther: pool.length ? Math.max(...pool.map((x) => x.value)) : null,
     };
   });
 }

@@ -147,14 +147,26 @@ function paddedBox(f: Feature, minSpan: number, bounds: (o: GeoPermissibleObject
   return { type: 'MultiPoint', coordinates: [[cx - hw, cy - hh], [cx + hw, cy - hh], [cx + hw, cy + hh], [cx - hw, cy + hh], [cx, cy + hh], [cx, cy - hh]] };
 }
 
-export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
-  const width = opts.width ?? 680;
-  const mapHeight = opts.height ?? (opts.focus ? 420 : 500);
-  const pad = 12;
+interface MapBase {
+  projection: ReturnType<typeof geoConicEqualArea>;
+  pxPerDegree: number;
+  provinces: { id: string; name: string; d: string; focus: boolean }[];
+  others: string[];
+}
+
+/** Projected outlines depend only on the topology, the focus and the size: computed once per combination. */
+const baseCache = new WeakMap<object, Map<string, MapBase>>();
+
+function mapBase(topo: MapTopologies, focus: string | undefined, width: number, mapHeight: number, pad: number): MapBase {
+  let byKey = baseCache.get(topo.china);
+  if (!byKey) baseCache.set(topo.china, (byKey = new Map()));
+  const key = `${focus ?? ''}|${width}|${mapHeight}|${pad}|${topo.others.length}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const chinaPre = pre(topo.china);
   const all = feature(topo.china as never, objectOf(topo.china) as never) as unknown as FeatureCollection<Geometry, { name: string }>;
   const projection = geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]);
-  const focusFeature = opts.focus ? all.features.find((f) => f.id === opts.focus) : undefined;
+  const focusFeature = focus ? all.features.find((f) => f.id === focus) : undefined;
   if (focusFeature) {
     const path0 = geoPath();
     projection.fitExtent(
@@ -171,9 +183,8 @@ export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
   const path = geoPath(projection).digits(1);
   const simple = simplify(chinaPre as never, minWeight) as unknown as Topology;
   const fc = feature(simple as never, objectOf(simple) as never) as unknown as FeatureCollection<Geometry, { name: string }>;
-  const tint = new Set(opts.tint ?? []);
   const provinces = fc.features
-    .map((f) => ({ id: String(f.id), name: f.properties?.name ?? '', d: path(f) ?? '', focus: f.id === opts.focus, tinted: tint.has(String(f.id)) }))
+    .map((f) => ({ id: String(f.id), name: f.properties?.name ?? '', d: path(f) ?? '', focus: f.id === focus }))
     .filter((p) => p.d !== '');
   const others = topo.others
     .map((t) => {
@@ -182,6 +193,19 @@ export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
       return path(merge(s as never, obj.geometries as never) as never) ?? '';
     })
     .filter(Boolean);
+  const base: MapBase = { projection, pxPerDegree, provinces, others };
+  byKey.set(key, base);
+  return base;
+}
+
+export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
+  const width = opts.width ?? 680;
+  const mapHeight = opts.height ?? (opts.focus ? 420 : 500);
+  const pad = 12;
+  const baseLayer = mapBase(topo, opts.focus, width, mapHeight, pad);
+  const { projection, pxPerDegree, others } = baseLayer;
+  const tint = new Set(opts.tint ?? []);
+  const provinces = baseLayer.provinces.map((p) => ({ ...p, tinted: tint.has(p.id) }));
 
   const projected = opts.points.map((p) => {
     const xy = projection([p.lon, p.lat]) ?? [NaN, NaN];

@@ -76,12 +76,27 @@ export class Atlas {
     return this.chain(placeId).some((p) => p.id === ancestorId);
   }
 
+  #byIndicator: Map<string, Observation[]> | undefined;
+
+  /** Observations of one indicator, in table order. */
+  observationsOf(indicatorId: string): Observation[] {
+    if (!this.#byIndicator) {
+      this.#byIndicator = new Map();
+      for (const o of this.data.observations) {
+        const list = this.#byIndicator.get(o.indicator) ?? [];
+        list.push(o);
+        this.#byIndicator.set(o.indicator, list);
+      }
+    }
+    return this.#byIndicator.get(indicatorId) ?? [];
+  }
+
   caseList(): CaseEntry[] {
     return [...this.cases.values()];
   }
 
   casesIn(placeId: string): CaseEntry[] {
-    return this.caseList().filter((c) => this.within(c.place.id, placeId));
+    return this.caseList().filter((c) => c.chain.some((p) => p.id === placeId));
   }
 
   casesWithTheme(themeId: string): CaseEntry[] {
@@ -90,6 +105,13 @@ export class Atlas {
 
   /** Places that get a region page: provinces, prefectures and counties containing at least one case. */
   regions(): Place[] {
+    this.#regions ??= this.#computeRegions();
+    return this.#regions;
+  }
+
+  #regions: Place[] | undefined;
+
+  #computeRegions(): Place[] {
     const ids = new Set<string>();
     for (const c of this.cases.values()) for (const p of c.chain) if (p.level === 'province' || p.level === 'prefecture' || p.level === 'county') ids.add(p.id);
     return this.data.places.filter((p) => ids.has(p.id));

@@ -289,3 +289,16 @@ describe('key figures', () => {
     expect(contest.x).toBeCloseTo(contest.track![0] + (30 / contest.max) * (contest.track![1] - contest.track![0]), 6);
   });
 });
+
+describe('key figures in context', () => {
+  it('samples at most KEY_CONTEXT_MAX other figures evenly across their range, keeping both ends', async () => {
+    const { sampleByValue, KEY_CONTEXT_MAX } = await import('../../src/charts/datasets.ts');
+    const items = Array.from({ length: 1000 }, (_, i) => ({ id: `o${i}`, value: (i * 7919) % 1000 }));
+    const s = sampleByValue(items, KEY_CONTEXT_MAX);
+    expect(s).toHaveLength(KEY_CONTEXT_MAX);
+    expect(s[0]!.value).toBe(0);
+    expect(s.at(-1)!.value).toBe(999);
+    expect(s.map((x) => x.value)).toEqual([...s.map((x) => x.value)].sort((a, b) => a - b));
+    expect(sampleByValue(items.slice(0, 5), KEY_CONTEXT_MAX)).toHaveLength(5);
+  });
+});

@@ -48,8 +48,8 @@ export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: stri
       qualifier_zh: f.row.qualifierZh,
       display: f.row.display,
       period: f.row.period,
-      compared_with: f.comparable ? f.others.length : '',
-      largest_other: f.others.length ? Math.max(...f.others.map((o) => o.value)) : '',
+      compared_with: f.comparable ? f.othersCount : '',
+      largest_other: f.largestOther ?? '',
       source: f.row.source,
     })),
   );
