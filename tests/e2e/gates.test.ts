@@ -52,6 +52,8 @@ describe('valid HTML', () => {
       'no-inline-style': 'error',
       // Case titles are headline-length sentences; a browser tab shows the start of them.
       'long-title': ['error', { maxlength: 100 }],
+      // A group of checkboxes sharing one name is how HTML expresses a multiple choice (places, filters).
+      'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
     },
   });
   it('every built page passes html-validate', async () => {
