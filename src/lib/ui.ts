@@ -103,7 +103,7 @@ const en = {
   stats: (cases: number, figures: number, provinces: number) => `${cases} cases · ${figures} sourced figures · ${provinces} provinces`,
   footer: 'Text and data: CC BY 4.0. The original reports remain the property of their publishers.',
   dateBasis: 'Date basis',
-  // search (issue 5)
+  // search
   search: 'Search',
   searchLabel: 'Search the atlas',
   searchButton: 'Search',
@@ -267,7 +267,7 @@ const zh: Dict = {
   stats: (cases: number, figures: number, provinces: number) => `${cases}个案例 · ${figures}个有出处的数字 · ${provinces}个省级行政区`,
   footer: '文字与数据采用 CC BY 4.0 许可。原始报道版权归原出版单位所有。',
   dateBasis: '日期依据',
-  // search (issue 5)
+  // search
   search: '搜索',
   searchLabel: '站内搜索',
   searchButton: '搜索',
