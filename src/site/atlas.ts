@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import { Atlas } from '../lib/atlas.ts';
 import type { AtlasData } from '../lib/validate.ts';
 import type { Lang } from '../lib/i18n.ts';
@@ -35,6 +35,5 @@ export function getAtlas(): Promise<Atlas> {
 }
 
 export async function getCaseEntry(lang: Lang, slug: string) {
-  const entries = await getCollection('cases');
-  return entries.find((e) => e.id === `${lang}/${slug}`);
+  return getEntry('cases', `${lang}/${slug}`);
 }
