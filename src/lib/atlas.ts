@@ -35,14 +35,24 @@ export class Atlas {
     for (const u of data.units) this.units.set(u.unit, u);
     for (const t of data.themes) this.themes.set(t.id, t);
     for (const o of data.observations) this.observations.set(o.id, o);
-    const slugs = [...new Set(data.cases.map((c) => c.slug))].sort();
-    for (const slug of slugs) {
-      const docs: Partial<Record<Lang, CaseDoc>> = {};
-      for (const c of data.cases) if (c.slug === slug) docs[c.lang] = c;
+    const docsBySlug = new Map<string, Partial<Record<Lang, CaseDoc>>>();
+    for (const c of data.cases) {
+      const docs = docsBySlug.get(c.slug) ?? {};
+      docs[c.lang] = c;
+      docsBySlug.set(c.slug, docs);
+    }
+    const obsByCase = new Map<string, Observation[]>();
+    for (const o of data.observations) {
+      const list = obsByCase.get(o.case) ?? [];
+      list.push(o);
+      obsByCase.set(o.case, list);
+    }
+    for (const slug of [...docsBySlug.keys()].sort()) {
+      const docs = docsBySlug.get(slug)!;
       const fm = (docs.en ?? docs.zh)!.frontmatter;
       const place = this.places.get(fm.place)!;
       const chain = this.chain(place.id);
-      const observations = data.observations.filter((o) => o.case === slug);
+      const observations = obsByCase.get(slug) ?? [];
       this.cases.set(slug, {
         slug,
         docs,

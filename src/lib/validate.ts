@@ -277,6 +277,12 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
 
   // Case cross-references
   const themeIds = known('themes');
+  const obsByCase = new Map<string, Observation[]>();
+  for (const o of parsed.observations.rows) {
+    const list = obsByCase.get(o.case) ?? [];
+    list.push(o);
+    obsByCase.set(o.case, list);
+  }
   for (const c of cases as (CaseDoc & { bodyLine: number; fmText: string })[]) {
     const fm = c.frontmatter;
     if (!exists('places', fm.place)) err(c.path, fmLine(c.fmText, 'place'), 'place', `found "${fm.place}", expected a place id from ${parsed.places.path}${suggest(fm.place, known('places'))}`);
@@ -293,7 +299,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     const lines = c.body.split('\n');
     const allowedYears = new Set<string>();
     if (fm.date !== 'unknown') allowedYears.add(fm.date.slice(0, 4));
-    for (const o of parsed.observations.rows) if (o.case === c.slug) for (const y of o.period.match(/\d{4}/g) ?? []) allowedYears.add(y);
+    for (const o of obsByCase.get(c.slug) ?? []) for (const y of o.period.match(/\d{4}/g) ?? []) allowedYears.add(y);
     for (const field of ['title', 'summary'] as const)
       if (fm[field].includes('TODO')) err(c.path, fmLine(c.fmText, field), field, `found the placeholder ${JSON.stringify(fm[field])}, expected the real ${field}`);
     lines.forEach((text, i) => {
@@ -329,6 +335,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
   return { data, errors };
 }
 
+/** Observation ids of a case (only computed for a message's suggestion). */
 function caseObsIds(rows: Observation[], slug: string): string[] {
   return rows.filter((o) => o.case === slug).map((o) => o.id);
 }
