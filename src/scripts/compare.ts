@@ -1,6 +1,7 @@
 // The comparison page in the browser: reads ?indicator=&places=&scale=&sort=, draws the chart with the
 // same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
+import { saveBlob } from './download.ts';
 import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, sourceNames, stateContext, type CompareDataset, type CompareView } from '../charts/compare.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
@@ -19,14 +20,7 @@ function q<T extends Element>(root: ParentNode, sel: string): T {
 }
 
 function save(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }
 
 async function init(fig: HTMLElement): Promise<void> {

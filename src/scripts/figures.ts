@@ -2,18 +2,9 @@
 // The CSV link is a plain link to a file written at build time (the comparison page replaces it with
 // the current view). Without JavaScript the SVG/PNG buttons stay hidden and “copy link” is a plain anchor.
 
+import { saveBlob } from './download.ts';
 import { textWidth } from '../charts/svg.ts';
 
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -103,8 +94,8 @@ function setup(fig: HTMLElement): void {
       const chart = chartSvg();
       if (!chart) return;
       const svg = standaloneSvg(fig, chart);
-      if (b.dataset.download === 'svg') save(svgBlob(svg), `${id}.svg`);
-      else save(await pngBlob(svg), `${id}.png`);
+      if (b.dataset.download === 'svg') saveBlob(svgBlob(svg), `${id}.svg`);
+      else saveBlob(await pngBlob(svg), `${id}.png`);
     });
   }
   const copy = fig.querySelector<HTMLAnchorElement>('[data-copy-link]');

@@ -1,8 +1,8 @@
 // The site deployed under a sub-path, served by nginx the way a static host would serve it:
 // every file, page, link, anchor, download, feed, preview image and the search index work there.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
@@ -12,6 +12,7 @@ import { loadProject } from '../../src/lib/load.ts';
 import { TABLES } from '../../src/lib/schema.ts';
 import { checkDataPackage, type Descriptor } from '../helpers/frictionless.ts';
 import { ROOT } from '../helpers/fixture.ts';
+import { listFiles } from '../helpers/site.ts';
 import { startNginx, type Nginx } from '../helpers/nginx.ts';
 import { launch, watchErrors } from './browser.ts';
 
@@ -26,18 +27,6 @@ let nginx: Nginx | undefined;
 let browser: Browser | undefined;
 let files: string[] = [];
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The served URL of a base-relative path, or of a public absolute URL of the site. */
 const served = (path: string) => (path.startsWith(PUBLIC) ? nginx!.url + path.slice(PUBLIC.length) : nginx!.url + path.replace(/^\/+/, ''));
