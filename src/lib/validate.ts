@@ -85,6 +85,8 @@ function show(value: unknown): string {
 
 const CASE_PATH = /(?:^|\/)cases\/(en|zh)\/([^/]+)\.mdx$/;
 const FIG_TAG = /<Fig\s+id\s*=\s*["']([^"']*)["']\s*\/>/g;
+/** A printed term or date (a grade, a rank, a year, a programme name with digits), rendered as printed. */
+const TERM_TAG = /<Term>([^<]*)<\/Term>/g;
 
 /** Validate every table and case file, checking all cross-references. Collects every error. */
 export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: ValidationError[] } {
@@ -312,12 +314,12 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
           if (!exists('observations', id)) err(c.path, line, 'Fig', `found <Fig id="${id}" />, expected an observation id of case "${c.slug}"${suggest(id, caseObsIds(parsed.observations.rows, c.slug))}`);
         } else if (o.case !== c.slug && bySlug.has(o.case)) err(c.path, line, 'Fig', `found <Fig id="${id}" />, which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
       }
-      let prose = text.replace(FIG_TAG, ' ');
+      let prose = text.replace(FIG_TAG, ' ').replace(TERM_TAG, ' ');
       for (const name of fm.names) prose = prose.split(name).join(' ');
       for (const m of prose.matchAll(/\d+(?:[.,]\d+)*/g)) {
         const n = m[0];
         if (/^\d{4}$/.test(n) && allowedYears.has(n)) continue;
-        err(c.path, line, 'prose', `found the number "${n}" typed into the text, expected <Fig id="…" /> rendering an observation of case "${c.slug}" (or a year of the case's date or its observations' periods, or a programme name listed in "names")`);
+        err(c.path, line, 'prose', `found the number "${n}" typed into the text, expected <Fig id="…" /> rendering an observation of case "${c.slug}" (or a year of the case's date or its observations' periods, or a printed name, grade or date marked <Term>…</Term>)`);
       }
     });
   }
