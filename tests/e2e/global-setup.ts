@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
 import { ROOT } from '../helpers/fixture.ts';
-import { findChrome } from './browser.ts';
+import { resolveChrome } from './browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +17,8 @@ let server: StaticServer | undefined;
 
 /** Build the real site once (validate → Astro → Pagefind) and serve it on loopback for the e2e tests. */
 export default async function setup(project: TestProject) {
-  findChrome(); // fail early, with install instructions, when there is no browser
+  const chrome = await resolveChrome(); // fail early, with install instructions, when there is no browser
+  console.log(`e2e: Chromium from ${chrome.from === 'registry' ? 'the registry package @sparticuz/chromium' : chrome.path}`);
   const distDir = process.env.E2E_DIST ?? join(ROOT, '.tmp', 'e2e-dist');
   if (!process.env.E2E_DIST || !existsSync(join(distDir, 'index.html'))) {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {

@@ -13,7 +13,7 @@ import { TABLES } from '../../src/lib/schema.ts';
 import { checkDataPackage, type Descriptor } from '../helpers/frictionless.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { listFiles } from '../helpers/site.ts';
-import { startNginx, type Nginx } from '../helpers/nginx.ts';
+import { startStaticHost, type StaticHost } from '../helpers/nginx.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const BASE = '/party-building-atlas/';
@@ -23,7 +23,7 @@ const OUT = join(ROOT, '.tmp', 'e2e-subpath');
 const data = loadProject(ROOT);
 const slugs = [...new Set(data.cases.map((c) => c.slug))];
 
-let nginx: Nginx | undefined;
+let nginx: StaticHost | undefined;
 let browser: Browser | undefined;
 let files: string[] = [];
 
@@ -75,7 +75,7 @@ beforeAll(async () => {
   });
   if (r.status !== 0) throw new Error(`building the site under ${BASE} failed:\n${r.stdout}\n${r.stderr}`);
   files = listFiles(OUT);
-  nginx = await startNginx(OUT, BASE);
+  nginx = await startStaticHost(OUT, BASE);
   browser = await launch();
 }, 300_000);
 
@@ -84,7 +84,7 @@ afterAll(async () => {
   await nginx?.stop();
 });
 
-describe(`served by nginx under ${BASE}`, () => {
+describe(`served by a static host (nginx where installed) under ${BASE}`, () => {
   it('every built file is served with 200, and nothing is served outside the base path', async () => {
     expect(files.length).toBeGreaterThan(200);
     const failed: string[] = [];

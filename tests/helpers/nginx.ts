@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serveStatic } from '../../src/lib/serve.ts';
 
 export interface Nginx {
   /** e.g. http://127.0.0.1:41234/party-building-atlas/ */
@@ -17,15 +18,29 @@ export interface Nginx {
 
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx', '/usr/bin/nginx'];
 
-export function findNginx(): string {
-  const env = process.env.NGINX_PATH;
+/** nginx: $NGINX_PATH, else the usual install locations or PATH; undefined when there is none. */
+export function findNginx(candidates: readonly string[] = CANDIDATES, env = process.env.NGINX_PATH): string | undefined {
   if (env) {
     if (!existsSync(env)) throw new Error(`NGINX_PATH is set to ${env}, but there is no file there.`);
     return env;
   }
-  const found = CANDIDATES.find((p) => existsSync(p)) ?? (spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim() || undefined);
-  if (!found) throw new Error('No nginx found for the sub-path tests. Install it — on Debian/Ubuntu: sudo apt-get install -y nginx-light (or nginx) — or set NGINX_PATH.');
-  return found;
+  return candidates.find((p) => existsSync(p)) ?? (spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim() || undefined);
+}
+
+export interface StaticHost extends Nginx {
+  /** 'nginx' when the site is served by nginx, 'bundled' when by the project's own static server. */
+  kind: 'nginx' | 'bundled';
+}
+
+/**
+ * Serve a built site under a base path with nginx when it is installed, else with the bundled
+ * static server (src/lib/serve.ts), saying in one line that the nginx configuration was not exercised.
+ */
+export async function startStaticHost(root: string, base: string, nginxPath = findNginx()): Promise<StaticHost> {
+  if (nginxPath) return { kind: 'nginx', ...(await startNginx(root, base, nginxPath)) };
+  console.log('sub-path tests: nginx is not installed, so the site is served by the bundled server; the nginx configuration itself was not exercised (apt-get install nginx-light to exercise it).');
+  const server = await serveStatic(root, { port: 0, base });
+  return { kind: 'bundled', url: server.url, stop: () => server.close() };
 }
 
 function freePort(): Promise<number> {
@@ -54,8 +69,8 @@ const TYPES = `
     application/wasm wasm;
     font/woff2 woff2;`;
 
-export async function startNginx(root: string, base: string): Promise<Nginx> {
-  const bin = findNginx();
+export async function startNginx(root: string, base: string, bin = findNginx()): Promise<Nginx> {
+  if (!bin) throw new Error('No nginx found. Install it — on Debian/Ubuntu: apt-get install -y nginx-light — or set NGINX_PATH.');
   const dir = mkdtempSync(join(tmpdir(), 'atlas-nginx-'));
   chmodSync(dir, 0o755); // worker processes may run as another user
   const port = await freePort();
