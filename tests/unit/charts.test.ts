@@ -142,7 +142,7 @@ describe('comparison data from the atlas', () => {
     const en = compareDataset(atlas, 'en', '/').indicators.find((i) => i.id === 'collective_income')!;
     const zh = compareDataset(atlas, 'zh', '/').indicators.find((i) => i.id === 'collective_income')!;
     expect(en.rows.map((r) => r.display).sort()).toEqual(['300,000+ yuan', '460,000 yuan']);
-    expect(zh.rows.map((r) => r.display).sort()).toEqual(['46万元', '超过30万元']);
+    expect(zh.rows.map((r) => r.display).sort()).toEqual(['46万元', '突破30万元']);
     expect(zh.axis).toBe('元');
     const row = en.rows.find((r) => r.qualifier === 'more_than')!;
     expect(row.href).toBe(`/en/cases/${row.case}/#obs-${row.obs}`);

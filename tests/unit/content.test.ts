@@ -1,7 +1,10 @@
 // The real corpus: every case of the five source pages, in both languages, with its figures.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Atlas } from '../../src/lib/atlas.ts';
-import { checkProject } from '../../src/lib/load.ts';
+import { formatNumber, printedNumber } from '../../src/lib/format.ts';
+import { checkProject, sourcePagesDir } from '../../src/lib/load.ts';
 import { formatError } from '../../src/lib/validate.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
@@ -55,6 +58,27 @@ describe('the corpus', () => {
   });
 });
 
+describe('qualifying words', () => {
+  const pagesDir = sourcePagesDir(ROOT);
+  /** Rows whose number is not printed as digits on the page, so the word cannot sit next to it. */
+  const NOT_PRINTED_AS_DIGITS: Record<string, string> = {
+    'dazhong-major-project-threshold': '亿元以上: no numeral printed',
+    'xiqiao-epidemic-volunteers': 'printed as 3千多名',
+  };
+
+  it.skipIf(!existsSync(pagesDir))('are the words the page prints beside the number', () => {
+    const misses: string[] = [];
+    for (const o of data.observations) {
+      if (!o.qualifier_zh || o.id in NOT_PRINTED_AS_DIGITS) continue;
+      const page = readFileSync(join(pagesDir, atlas.sources.get(o.source)!.file), 'utf8');
+      const n = formatNumber(printedNumber(o.value, atlas.units.get(o.unit)!), 'zh');
+      const near = [...page.matchAll(new RegExp(n.replace('.', '\\.'), 'g'))].some((m) => page.slice(Math.max(0, m.index - 6), m.index + n.length + 8).includes(o.qualifier_zh));
+      if (!near) misses.push(`${o.id}: ${o.qualifier_zh} ${n}`);
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
 describe('themes', () => {
   it('form a bilingual taxonomy of at least 12 themes with synonyms and definitions in both languages', () => {
     expect(data.themes.length).toBeGreaterThanOrEqual(12);
@@ -73,6 +97,19 @@ describe('themes', () => {
     expect(t.synonyms_zh).toEqual(expect.arrayContaining(['三无院落', '弃管小区', '无物业老旧小区']));
   });
 
+  it('put Party days and Party lectures under “party education”, and only village work under “village secretaries”', () => {
+    const education = atlas.casesWithTheme('party-education').map((c) => c.slug);
+    for (const s of ['chengmai', 'zhongtai']) expect(education).toContain(s);
+    const village = atlas.casesWithTheme('village-secretaries').map((c) => c.slug);
+    for (const s of ['zhenping', 'chengmai']) expect(village).not.toContain(s);
+  });
+
+  it('keep members living in a village out of the comparison of Party membership', () => {
+    const resident = data.observations.find((o) => o.id === 'luoguao-resident-members')!;
+    expect(resident.indicator).toBe('resident_party_members');
+    expect(atlas.indicators.get('resident_party_members')?.comparable).toBe(false);
+  });
+
   it('put the contests under “contests” (擂台比武)', () => {
     const slugs = atlas.casesWithTheme('contests').map((c) => c.slug);
     for (const s of ['lianjiang', 'maonan', 'zhenping']) expect(slugs).toContain(s);
@@ -80,6 +117,12 @@ describe('themes', () => {
 });
 
 describe('places', () => {
+  it('name no place with the word of its own level, which the pages show beside the name', () => {
+    const LEVEL_WORDS: Record<string, RegExp> = { province: / Province$/, prefecture: / (Prefecture|City)$/, county: / County$/, township: / (Township|Town)$/, village: / Village$/, community: / Community$/ };
+    const repeated = data.places.filter((p) => LEVEL_WORDS[p.level]?.test(p.name_en)).map((p) => `${p.id}: ${p.name_en}`);
+    expect(repeated).toEqual([]);
+  });
+
   it('chain every case place up to a province and the country', () => {
     for (const c of atlas.caseList()) {
       expect(c.chain[0]?.id, c.slug).toBe('cn');
