@@ -1,4 +1,4 @@
-import { QUALIFIER_WORDS, type Qualifier } from './qualifiers.ts';
+import { qualifierPlacementProblem, qualifierWord, type Qualifier } from './qualifiers.ts';
 import type { Observation, Unit } from './schema.ts';
 import { intlLocale, type Lang } from './i18n.ts';
 
@@ -46,6 +46,32 @@ export const QUALIFIER_LABEL: Record<Qualifier, Record<Lang, string>> = {
   less_than: { en: 'under (upper bound)', zh: '少于（上限）' },
 };
 
+/**
+ * Chinese: the number in the printed unit, with the qualifying word where the report printed it —
+ * before the number (近4000名), after it (20余万元), after the scale character that begins the unit
+ * (1.6万余人次, 3千多名: qualifier_zh 万余 / 千多) or after the unit (100个以上). A placement no report
+ * prints (1.6余万人次) throws instead of being shown; validation reports it first, with file and line.
+ */
+function formatFigureZh(o: Pick<Observation, 'value' | 'qualifier' | 'qualifier_zh'>, unit: Unit): string {
+  const printed = printedNumber(o.value, unit);
+  const n = formatNumber(printed, 'zh');
+  const word = o.qualifier === 'exact' ? '' : o.qualifier_zh;
+  const q = word ? qualifierWord(word) : undefined;
+  if (!q) return `${n}${unit.unit}`;
+  const problem = qualifierPlacementProblem(word, unit.unit, printed);
+  if (problem) throw new Error(`formatFigure: ${problem}`);
+  switch (q.position) {
+    case 'before':
+      return `${word}${n}${unit.unit}`;
+    case 'after-number':
+      return `${n}${word}${unit.unit}`;
+    case 'inside-unit':
+      return `${n}${word}${unit.unit.slice(q.scale!.length)}`;
+    default:
+      return `${n}${unit.unit}${word}`;
+  }
+}
+
 export type FigureStyle = 'prose' | 'compact';
 
 /**
@@ -53,17 +79,7 @@ export type FigureStyle = 'prose' | 'compact';
  * zh — as printed: 30余个, 近4000名, 46万元, 100个以上; en — “more than 30”, “460,000 yuan”, or compact “30+”.
  */
 export function formatFigure(o: Pick<Observation, 'value' | 'qualifier' | 'qualifier_zh'>, unit: Unit, lang: Lang, style: FigureStyle = 'prose'): string {
-  if (lang === 'zh') {
-    const n = formatNumber(printedNumber(o.value, unit), 'zh');
-    const word = o.qualifier === 'exact' ? undefined : o.qualifier_zh;
-    const pos = word ? QUALIFIER_WORDS[word]?.position : undefined;
-    if (!word || !pos) return `${n}${unit.unit}`;
-    if (pos === 'before') return `${word}${n}${unit.unit}`;
-    if (pos === 'after-number') return `${n}${word}${unit.unit}`;
-    // 6万多元: the word sits after the 万/亿 that begins the printed unit
-    if (pos === 'inside-unit') return `${n}${word}${unit.unit.slice(1)}`;
-    return `${n}${unit.unit}${word}`;
-  }
+  if (lang === 'zh') return formatFigureZh(o, unit);
   const base = unit.scale === 'base' ? o.value : printedNumber(o.value, unit);
   const [singular, plural = singular] = unit.en.split('|') as [string, string?];
   const template = tidy(base) === 1 ? singular : plural;

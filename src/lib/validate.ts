@@ -18,6 +18,8 @@ import {
   type Unit,
 } from './schema.ts';
 import { LANGS, type Lang } from './i18n.ts';
+import { qualifierPlacementProblem, qualifierWord } from './qualifiers.ts';
+import { tidy } from './format.ts';
 
 export interface TextFile {
   /** Path shown in messages, relative to the project root (e.g. data/places.csv). */
@@ -262,10 +264,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     if (o.qualifier === 'exact' && o.qualifier_zh)
       err(obsPath, o.line, 'qualifier_zh', `found "${o.qualifier_zh}" with qualifier "exact", expected an empty qualifier_zh or a non-exact qualifier`);
     if (o.qualifier !== 'exact') {
-      const word = QUALIFIER_WORDS[o.qualifier_zh];
-      if (!word) err(obsPath, o.line, 'qualifier_zh', `found ${show(o.qualifier_zh)}, expected the qualifying word as printed, one of ${Object.keys(QUALIFIER_WORDS).join(' ')}`);
-      else if (word.position === 'inside-unit' && !o.unit.startsWith(o.qualifier_zh[0]!))
-        err(obsPath, o.line, 'qualifier_zh', `found "${o.qualifier_zh}" with unit "${o.unit}", expected a unit starting with ${o.qualifier_zh[0]} (as in 6万多元: unit 万元, qualifier_zh 万多)`);
+      const word = qualifierWord(o.qualifier_zh);
+      const placement = word && unit ? qualifierPlacementProblem(o.qualifier_zh, o.unit, tidy(o.value / unit.factor)) : undefined;
+      if (!word)
+        err(obsPath, o.line, 'qualifier_zh', `found ${show(o.qualifier_zh)}, expected the qualifying word as printed, one of ${Object.keys(QUALIFIER_WORDS).join(' ')} (余 and 多 printed after 千, 万 or 亿 keep it: 万余, 千多)`);
+      else if (placement) err(obsPath, o.line, 'qualifier_zh', placement);
       else if (word.qualifier !== o.qualifier)
         err(obsPath, o.line, 'qualifier', `found "${o.qualifier}", expected "${word.qualifier}" for the printed word "${o.qualifier_zh}"`);
     }

@@ -58,7 +58,7 @@ describe('citations of a report whose publication is unknown', () => {
   });
   it('APA 7: every author, ca. for the inferred year, the English title in brackets, no newspaper', () => {
     expect(citeReport(lianjiang, 'apa')).toBe(
-      '郭文治, 李静雯, 宣俊宇, & 卢湛文. (ca. 2023). 广东省廉江市：当先锋全员“练兵” 树模范争先创优 [Lianjiang, Guangdong: everyone “drills” to become a pioneer, and model branches strive for excellence].',
+      '郭文治, 李静雯, 宣俊宇, & 卢湛文. (ca. 2023). 广东省廉江市：当先锋全员“练兵” 树模范争先创优 [Lianjiang, Guangdong: everyone “drills” to be a pioneer, models are set up to strive for excellence].',
     );
   });
   it('BibTeX: @misc without journal, month or day; says the year was inferred', () => {

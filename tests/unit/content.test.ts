@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Atlas } from '../../src/lib/atlas.ts';
-import { formatNumber, printedNumber } from '../../src/lib/format.ts';
+import { formatFigure, formatNumber, printedNumber } from '../../src/lib/format.ts';
 import { checkProject, sourcePagesDir } from '../../src/lib/load.ts';
+import { SCALE_CHARS } from '../../src/lib/qualifiers.ts';
 import { formatError } from '../../src/lib/validate.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
@@ -127,6 +128,23 @@ describe('places', () => {
     for (const c of atlas.caseList()) {
       expect(c.chain[0]?.id, c.slug).toBe('cn');
       expect(c.province, c.slug).toBeDefined();
+    }
+  });
+});
+
+describe('figures as printed', () => {
+  // The pages are research material kept beside the checkout (../shared/sources or $ATLAS_SOURCES_DIR).
+  const pagesDir = sourcePagesDir(ROOT);
+  const pages = existsSync(pagesDir);
+  const pageText = (file: string) => readFileSync(join(pagesDir, file), 'utf8').replace(/\s+/g, '');
+
+  it.skipIf(!pages)('puts 余 and 多 on the side of 千, 万 or 亿 where the page prints them, for every figure', () => {
+    // 20余万元 and 1.6万余人次 say the same kind of thing; only the page tells which order it used
+    const scaled = data.observations.filter((o) => ['余', '多'].includes([...o.qualifier_zh].at(-1) ?? '') && (SCALE_CHARS as readonly string[]).includes(o.unit[0]!));
+    expect(scaled.map((o) => o.id)).toContain('dali-farmers-trained');
+    for (const o of scaled) {
+      const shown = formatFigure(o, atlas.unitOf(o), 'zh');
+      expect(pageText(atlas.sources.get(o.source)!.file), `${o.id} shows ${shown}`).toContain(shown);
     }
   });
 });

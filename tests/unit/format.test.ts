@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAxis, formatDate, formatFigure, formatPeriod, tidy } from '../../src/lib/format.ts';
+import { qualifierWord } from '../../src/lib/qualifiers.ts';
 import type { Qualifier, Unit } from '../../src/lib/schema.ts';
 
 const U = (unit: string, kind: Unit['kind'], factor: number, en: string, scale: Unit['scale'] = 'base'): Unit => ({ unit, kind, factor, en, scale });
@@ -7,6 +8,8 @@ const ge = U('个', 'count', 1, '{n}');
 const ming = U('名', 'count', 1, '{n}');
 const wanyuan = U('万元', 'currency', 10000, '{n} yuan');
 const yuan = U('元', 'currency', 1, '{n} yuan');
+const wanrenci = U('万人次', 'count', 10000, '{n}');
+const qianming = U('千名', 'count', 1000, '{n}');
 const mu = U('亩', 'area', 2000 / 3, '{n} mu', 'printed');
 const fig = (value: number, qualifier: Qualifier, qualifier_zh = '') => ({ value, qualifier, qualifier_zh });
 
@@ -19,6 +22,22 @@ describe('formatFigure', () => {
     expect(formatFigure(fig(2, 'at_least', '不少于'), ming, 'zh')).toBe('不少于2名');
     expect(formatFigure(fig(60000, 'more_than', '万多'), wanyuan, 'zh')).toBe('6万多元');
     expect(formatFigure(fig(3000000, 'more_than', '余'), wanyuan, 'zh')).toBe('300余万元');
+  });
+  it('puts 余 and 多 before or after 万, 亿 or 千 as the report printed them', () => {
+    // 1.6万余人次 (Dali), 20余万元 (Dongping), 2000多万元 (Xiqiao), 3千多名 (Xiqiao), 300余万元 (Jiangyang)
+    expect(formatFigure(fig(16000, 'more_than', '万余'), wanrenci, 'zh')).toBe('1.6万余人次');
+    expect(formatFigure(fig(200000, 'more_than', '余'), wanyuan, 'zh')).toBe('20余万元');
+    expect(formatFigure(fig(200000, 'more_than', '万余'), wanyuan, 'zh')).toBe('20万余元');
+    expect(formatFigure(fig(20000000, 'more_than', '多'), wanyuan, 'zh')).toBe('2000多万元');
+    expect(formatFigure(fig(3000, 'more_than', '千多'), qianming, 'zh')).toBe('3千多名');
+    expect(formatFigure(fig(16000, 'more_than', '万余'), wanrenci, 'en')).toBe('more than 16,000');
+    expect(formatFigure(fig(3000, 'more_than', '千多'), qianming, 'en', 'compact')).toBe('3,000+');
+  });
+  it('refuses a placement no report prints instead of showing it', () => {
+    expect(() => formatFigure(fig(16000, 'more_than', '余'), wanrenci, 'zh')).toThrow('found "余" after the decimal 1.6, which would print 1.6余万人次; expected the word where the report prints it, after 万: qualifier_zh "万余" (1.6万余人次)');
+    expect(() => formatFigure(fig(3000, 'more_than', '千多'), ming, 'zh')).toThrow('expected a unit starting with 千');
+    // an exact figure carries no word, so nothing can be misplaced
+    expect(formatFigure(fig(16000, 'exact'), wanrenci, 'zh')).toBe('1.6万人次');
   });
   it('writes English figures in base units with words for the qualifier', () => {
     expect(formatFigure(fig(460000, 'exact'), wanyuan, 'en')).toBe('460,000 yuan');
@@ -38,6 +57,20 @@ describe('formatFigure', () => {
   it('keeps printed-scale units such as mu in their own scale', () => {
     expect(formatFigure(fig(80000, 'exact'), mu, 'en')).toBe('120 mu');
     expect(formatFigure(fig(80000, 'exact'), mu, 'zh')).toBe('120亩');
+  });
+});
+
+describe('qualifierWord', () => {
+  it('reads a printed word for its meaning and place, with the scale character it follows', () => {
+    expect(qualifierWord('余')).toEqual({ qualifier: 'more_than', position: 'after-number' });
+    expect(qualifierWord('万余')).toEqual({ qualifier: 'more_than', position: 'inside-unit', scale: '万' });
+    expect(qualifierWord('亿多')).toEqual({ qualifier: 'more_than', position: 'inside-unit', scale: '亿' });
+    expect(qualifierWord('千多')).toEqual({ qualifier: 'more_than', position: 'inside-unit', scale: '千' });
+    expect(qualifierWord('以上')).toEqual({ qualifier: 'more_than', position: 'after-unit' });
+    // only 余 and 多 follow a scale character; 约 and 近 go before the number
+    expect(qualifierWord('万约')).toBeUndefined();
+    expect(qualifierWord('元余')).toBeUndefined();
+    expect(qualifierWord('over')).toBeUndefined();
   });
 });
 

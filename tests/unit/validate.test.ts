@@ -122,7 +122,17 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
   {
     name: 'printed qualifier word missing',
     setup: (f) => f.edit(OBS, ',more_than,余,', ',more_than,,'),
-    expected: ['data/observations.csv:2 [qualifier_zh]: found an empty value, expected the qualifying word as printed, one of 余 多 逾 超 超过 以上 突破 万余 万多 亿余 亿多 近 将近 约 左右 不少于 至少 最多 不超过 以内 不足 不到'],
+    expected: ['data/observations.csv:2 [qualifier_zh]: found an empty value, expected the qualifying word as printed, one of 余 多 逾 超 超过 以上 突破 近 将近 约 左右 不少于 至少 最多 不超过 以内 不足 不到 (余 and 多 printed after 千, 万 or 亿 keep it: 万余, 千多)'],
+  },
+  {
+    name: 'qualifier placed after a decimal, where no report prints it',
+    setup: (f) => f.edit(OBS, ',460000,万元,exact,,', ',465000,万元,more_than,余,'),
+    expected: ['data/observations.csv:3 [qualifier_zh]: found "余" after the decimal 46.5, which would print 46.5余万元; expected the word where the report prints it, after 万: qualifier_zh "万余" (46.5万余元)'],
+  },
+  {
+    name: 'qualifier printed after a scale character the unit does not begin with',
+    setup: (f) => f.edit(OBS, ',460000,万元,exact,,', ',460000,万元,more_than,千多,'),
+    expected: ['data/observations.csv:3 [qualifier_zh]: found "千多" with unit "万元", expected a unit starting with 千 (as in 6万多元: unit 万元, qualifier_zh 万多)'],
   },
   {
     name: 'bad period',
