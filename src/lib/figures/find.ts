@@ -596,7 +596,8 @@ function findClauseEnd(ctx: Ctx, pos: number): number {
 function clauseAround(ctx: Ctx, start: number, end: number): string {
   const s = findClauseStart(ctx, start);
   const e = findClauseEnd(ctx, Math.max(end, start));
-  return ctx.text.slice(s, e).replace(/\s*\n\s*/g, '').trim();
+  // A closing quote left over from the sentence before is not part of the clause.
+  return ctx.text.slice(s, e).replace(/\s*\n\s*/g, '').trim().replace(/^[”’」』)）]+/, '').replace(/[“‘「『(（]+$/, '');
 }
 
 export { CN_DIGITS };
