@@ -220,11 +220,13 @@ function readCore(ctx: Ctx, i: number): Core | undefined {
     innerWord = text[i + run.length]!;
     scaleText = q[1]!;
   } else {
-    const t = /([千百]?[万亿])$/.exec(run);
-    if (t && t.index > 0 && /^[万亿]$/.test(t[1]!.slice(-1))) {
-      // keep 千万 as part of the number (三千万 → 3000 × 万)
-      scaleText = run.slice(-1);
-      run = run.slice(0, -1);
+    // A trailing 万/亿 is the scale (三千万 → 3000 × 万, so 三千万元 prints the unit 万元), unless a
+    // larger or equal scale came before it (三亿五千万 is one number).
+    const last = run.slice(-1);
+    const head = run.slice(0, -1);
+    if (head && (last === '万' ? !/[万亿]/.test(head) : last === '亿' ? !head.includes('亿') : false)) {
+      scaleText = last;
+      run = head;
     }
   }
   let number = parseChineseNumeral(run);
@@ -411,16 +413,14 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
   }
 
   // Phrases and names built on a Chinese numeral.
-  const printedAll = text.slice(qStart, end);
   let kind: FigureKind = 'quantity';
   let why: string | undefined;
-  const phrase = PHRASES.find((p) => {
-    const k = p.search(/[一二两三四五六七八九十]/);
-    return text.startsWith(p, start - k);
-  });
+  const phrase = PHRASES.find((p) => text.startsWith(p, start - p.search(/[一二两三四五六七八九十]/)));
   if (core.chinese && phrase) {
     kind = 'phrase';
     why = `fixed phrase ${phrase}`;
+    qStart = start - phrase.search(/[一二两三四五六七八九十]/);
+    end = Math.max(end, qStart + phrase.length);
   } else if (core.chinese && unit && !words.length && PLACE_ENDINGS.test(after()) && unit !== '个') {
     kind = 'name';
     why = 'part of a place name';
@@ -446,7 +446,7 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
     qualifierWord: words.join(''),
     qualifierNote: q.note,
     why,
-    printed: printedAll,
+    printed: text.slice(qStart, end),
   });
 }
 
