@@ -22,12 +22,10 @@ export function checkPage(page: string, file: string, data: FinderData, notFigur
   const passages = onPage.map((s) => passageOf(page, s, onPage)).sort((a, b) => a.start - b.start);
   const unitKinds = new Map(data.units.map((u) => [u.unit, u.kind]));
   const checks: CaseCheck[] = [];
-  const inside = new Set<number>();
   for (const p of passages) {
     const slug = caseOfSource(data, p.source);
     if (caseSlug !== undefined && slug !== caseSlug) continue;
     const figs = all.filter((f) => f.start >= p.start && f.start < p.end);
-    figs.forEach((f) => inside.add(f.start));
     checks.push({ case: slug, passage: p, figures: explainFigures(matchFigures(figs, data.observations, slug, unitKinds), notFigures, file, slug) });
   }
   if (caseSlug === undefined) {
