@@ -91,6 +91,7 @@ for (const c of checks) {
     const missing = q.filter((f) => !f.recorded.length && !f.explained).length;
     console.log(`${q.length} quantities: ${q.filter((f) => f.recorded.length).length} recorded, ${q.filter((f) => f.explained).length} explained in data/not-figures.csv, ${missing} not recorded`);
   }
+  if (c.case) for (const st of coverage(c.figures, notRows, file, c.case).stale) console.log(`! data/not-figures.csv:${st.row.line}: ${st.why}`);
   const notes = [...new Set(c.figures.map((f) => f.qualifierNote).filter(Boolean))];
   for (const n of notes) console.log(`* ${n}`);
 }

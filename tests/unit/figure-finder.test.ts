@@ -53,7 +53,16 @@ describe('findFigures: numeral forms', () => {
     expect(one('投入资金3.5亿元').value).toBe(350000000);
     expect(one('投入资金3.5亿元').unit).toBe('亿元');
   });
-  it('full-width digits', () => expect(brief('建成服务站１２个')).toEqual([['１２个', 12, '个', 'exact']]));
+  it('full-width digits and percent sign', () =>
+    expect(brief('建成服务站１２个，占比６０％')).toEqual([
+      ['１２个', 12, '个', 'exact'],
+      ['６０％', 60, '%', 'exact'],
+    ]));
+  it('thousands separators, but a comma used as a clause mark is not one', () =>
+    expect(find('共有党员1,200名，7月26日晚,全镇举行').map((f) => [f.kind, f.printed, f.value])).toEqual([
+      ['quantity', '1,200名', 1200],
+      ['date', '7月26日晚', null],
+    ]));
   it('两, 二十三, 十余, 零', () =>
     expect(brief('新建两个站点，培养二十三名骨干，组建十余支队伍，走访一千零五十户')).toEqual([
       ['两个', 2, '个', 'exact'],
@@ -233,6 +242,12 @@ describe('matchFigures and coverage', () => {
     expect(report.stale.map((s) => s.why)).toEqual(['“1200名” is now recorded (jia-members): remove the row']);
     const none = coverage(explainFigures(figs(), [], 'p.txt', 'jia'), [], 'p.txt', 'jia');
     expect(none.unexplained.map((f) => f.printed)).toEqual(['12个']);
+  });
+  it('a row whose printed text or clause no longer matches a figure is stale', () => {
+    const { rows } = parseNotFigures('file,case,printed,clause,reason,note\np.txt,jia,12个,建成服务站共12个,omission,\n');
+    const report = coverage(explainFigures(figs(), rows, 'p.txt', 'jia'), rows, 'p.txt', 'jia');
+    expect(report.unexplained.map((f) => f.printed)).toEqual(['12个']);
+    expect(report.stale.map((s) => s.why)).toEqual(['found no figure “12个” in the clause “建成服务站共12个” of case jia, expected the printed text and clause as the finder reports them']);
   });
   it('parseNotFigures reports an unknown reason with its line and field', () => {
     const { problems } = parseNotFigures('file,case,printed,clause,reason,note\np.txt,jia,12个,建成服务站12个,forgot,\n');
