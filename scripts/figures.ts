@@ -53,7 +53,7 @@ try {
 }
 
 function status(f: Explained, inCase: boolean): string {
-  if (f.recorded.length) return `recorded: ${f.recorded.join(', ')}${f.qualifierDiffers ? ' (qualifier differs)' : ''}`;
+  if (f.recorded.length) return `recorded: ${f.recorded.join(', ')}${f.qualifierDiffers ? ` (qualifier as printed: ${f.qualifierWord ? f.qualifierZh : 'none'}; recorded otherwise)` : ''}`;
   if (f.explained) return `not a row: ${f.explained.reason}${f.explained.note ? ` — ${f.explained.note}` : ''}`;
   if (!inCase) return '';
   const hint = f.sameValue ? ` (same value, other unit: ${f.sameValue.join(', ')})` : '';

@@ -140,6 +140,13 @@ describe('findFigures: qualifier words', () => {
     expect(f.qualifier).toBe('up_to');
     expect(f.qualifierNote).toMatch(/以下 is not among the qualifier words/);
   });
+  it('qualifierZh places a word after 万/亿 inside the unit, as qualifier_zh does', () =>
+    expect(find('培训1.6万余人次，年收入6万多元，募集3000余万，党员30余名').map((f) => [f.printed, f.qualifierWord, f.qualifierZh])).toEqual([
+      ['1.6万余人次', '余', '万余'],
+      ['6万多元', '多', '万多'],
+      ['3000余万', '余', '余'],
+      ['30余名', '余', '余'],
+    ]));
   it('近 in 最近 is not a qualifier', () => expect(one('最近3年新建').qualifier).toBe('exact'));
 });
 
@@ -231,6 +238,17 @@ describe('matchFigures and coverage', () => {
     expect(members!.recorded).toEqual(['jia-members']);
     expect(stations!.recorded).toEqual([]);
     expect(stations!.sameValue).toEqual(['jia-zones (处)']);
+  });
+  it('flags a recorded figure whose qualifier or qualifier word differs from the printed one', () => {
+    const text = '村集体收入已突破30万元，培训1.6万余人次';
+    const rows = [
+      { id: 'a', case: 'c', value: 300000, unit: '万元', qualifier: 'more_than', qualifier_zh: '超过' },
+      { id: 'b', case: 'c', value: 16000, unit: '万人次', qualifier: 'more_than', qualifier_zh: '万余' },
+    ];
+    expect(matchFigures(find(text), rows, 'c', kinds).map((f) => [f.recorded, f.qualifierDiffers])).toEqual([
+      [['a'], ['a']],
+      [['b'], undefined],
+    ]);
   });
   it('a not-figures row explains an unrecorded figure; a row for a recorded figure is stale', () => {
     const csv = ['file,case,printed,clause,reason,note', 'p.txt,jia,12个,建成服务站12个,omission,not yet a row', 'p.txt,jia,1200名,甲县共有党员1200名,duplicate,'].join('\n');

@@ -28,12 +28,13 @@ function num(path: string, row: CsvRow, field: string): number {
 export function readFinderData(files: { sources: string; units: string; observations: string }, paths = { sources: 'data/sources.csv', units: 'data/units.csv', observations: 'data/observations.csv' }): FinderData {
   const sources = rowsOf(paths.sources, files.sources, ['id', 'file', 'headline_zh']).map((r) => ({ id: r.record.id!, file: r.record.file!, headline_zh: r.record.headline_zh! }));
   const units = rowsOf(paths.units, files.units, ['unit', 'kind', 'factor']).map((r) => ({ unit: r.record.unit!, kind: r.record.kind!, factor: num(paths.units, r, 'factor') }));
-  const observations = rowsOf(paths.observations, files.observations, ['id', 'case', 'value', 'unit', 'qualifier', 'source']).map((r) => ({
+  const observations = rowsOf(paths.observations, files.observations, ['id', 'case', 'value', 'unit', 'qualifier', 'qualifier_zh', 'source']).map((r) => ({
     id: r.record.id!,
     case: r.record.case!,
     value: num(paths.observations, r, 'value'),
     unit: r.record.unit!,
     qualifier: r.record.qualifier!,
+    qualifier_zh: r.record.qualifier_zh!,
     source: r.record.source!,
   }));
   return { sources, units, observations };

@@ -42,6 +42,8 @@ export interface Figure {
   qualifier: Qualifier;
   /** The qualifying word(s) as printed (余, 近, 以上); empty for exact. */
   qualifierWord: string;
+  /** The qualifying word as data/observations.csv qualifier_zh holds it: 万余 for 1.6万余人次, 余 for 30余个. */
+  qualifierZh: string;
   /** Set when a qualifying word is not among the project's qualifier words and was mapped to the nearest. */
   qualifierNote?: string;
   /** The text between the punctuation marks around the figure (line breaks inside a sentence removed). */
@@ -328,14 +330,20 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
 
   // Qualifier words: between number and scale/unit (余, 多, 来), after the scale (万余), after the unit (以上).
   const words: string[] = [];
-  if (core.innerWord) words.push(core.innerWord);
-  if (second?.innerWord) words.push(second.innerWord);
+  /** The words as qualifier_zh holds them: a word after a 万/亿 scale sits inside the unit (万余, 万多). */
+  const zh: string[] = [];
+  const push = (w: string, afterScale: string) => {
+    words.push(w);
+    zh.push(/[万亿]$/.test(afterScale) ? afterScale.slice(-1) + w : w);
+  };
+  if (core.innerWord) push(core.innerWord, '');
+  if (second?.innerWord) push(second.innerWord, '');
   const inner = /^[余多来]/.exec(after());
   const beforeCounter = inner ? matchCounter(ctx, end + 1) : undefined;
   if (inner && (beforeCounter || text.slice(end + 1, end + 2) === '%' || /^[万亿]/.test(after(end + 1)) || !core.chinese)) {
     // 余 / 多 right after the number: 30余个, 600多家, 十余万; for a bare Arabic number: 30多
     if (inner[0] !== '来' || beforeCounter) {
-      words.push(inner[0]);
+      push(inner[0], scaleText);
       end += 1;
       if (!scaleText) {
         const s = /^[万亿]/.exec(after());
@@ -345,7 +353,7 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
           end += 1;
           const q2 = /^[余多]/.exec(after());
           if (q2) {
-            words.push(q2[0]);
+            push(q2[0], scaleText);
             end += 1;
           }
         }
@@ -397,10 +405,10 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
   // After the unit: 以上, 左右, 以内, 以下; 多/余 after a duration (一年多)
   const tail = AFTER_UNIT_WORDS.find((w) => text.startsWith(w, end));
   if (tail) {
-    words.push(tail);
+    push(tail, '');
     end += tail.length;
   } else if (/^[多余]/.test(after()) && unitInfo?.kind === 'duration' && !/^多[次项个]/.test(after())) {
-    words.push(text[end]!);
+    push(text[end]!, '');
     end += 1;
   }
 
@@ -409,6 +417,7 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
   const lead = BEFORE_WORDS.find((w) => text.endsWith(w, start) && !(w === '近' && /[最附临接将]/.test(text[start - 2] ?? '')) && !(w === '超' && text[start - 2] === '赶'));
   if (lead) {
     words.unshift(lead);
+    zh.unshift(lead);
     qStart = start - lead.length;
   }
 
@@ -444,6 +453,7 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
     factor,
     qualifier: q.qualifier,
     qualifierWord: words.join(''),
+    qualifierZh: zh.join(''),
     qualifierNote: q.note,
     why,
     printed: text.slice(qStart, end),
@@ -517,6 +527,7 @@ interface Partial_ {
   factor?: number;
   qualifier?: Qualifier;
   qualifierWord?: string;
+  qualifierZh?: string;
   qualifierNote?: string | undefined;
   why?: string | undefined;
   printed?: string;
@@ -538,6 +549,7 @@ function finish(ctx: Ctx, start: number, end: number, p: Partial_): Figure {
     value: isValue ? scaled(p.number, factor) : null,
     qualifier: p.qualifier ?? 'exact',
     qualifierWord: p.qualifierWord ?? '',
+    qualifierZh: p.qualifierZh ?? '',
     clause: clauseAround(ctx, start, end),
   };
   if (p.high !== undefined) {

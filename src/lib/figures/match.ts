@@ -8,6 +8,8 @@ export interface ObservationRef {
   value: number;
   unit: string;
   qualifier: string;
+  /** The qualifying word as recorded (qualifier_zh), when known. */
+  qualifier_zh?: string;
   /** Source id (sources.csv), when known. */
   source?: string;
 }
@@ -17,7 +19,7 @@ export interface CheckedFigure extends Figure {
   recorded: string[];
   /** Observations with the same value but another unit (30名 printed, 30个 recorded): not a match, shown for judgement. */
   sameValue?: string[];
-  /** Set when a matching observation carries a different qualifier than the printed one. */
+  /** Matching observations whose qualifier or qualifier_zh differs from the printed word (突破 printed, 超过 recorded). */
   qualifierDiffers?: string[];
 }
 
@@ -46,7 +48,7 @@ export function matchFigures(figures: readonly Figure[], observations: readonly 
     out.recorded = hits.map((o) => o.id);
     const others = byValue.filter((o) => !hits.includes(o));
     if (others.length) out.sameValue = others.map((o) => `${o.id} (${o.unit})`);
-    const differs = hits.filter((o) => o.qualifier !== f.qualifier).map((o) => o.id);
+    const differs = hits.filter((o) => o.qualifier !== f.qualifier || (o.qualifier_zh !== undefined && o.qualifier_zh !== f.qualifierZh)).map((o) => o.id);
     if (differs.length) out.qualifierDiffers = differs;
     return out;
   });
