@@ -130,6 +130,8 @@ describe('findFigures: qualifier words', () => {
     ['配备不少于2名帮办员', '不少于', 'at_least'],
     ['每周至少1次', '至少', 'at_least'],
     ['受理事项不到100项', '不到', 'less_than'],
+    ['近百分之六十的村', '近', 'nearly'],
+    ['百分之三十以上的户', '以上', 'more_than'],
     ['办结时间3天以内', '以内', 'up_to'],
   ])('%s → %s → %s', (text, word, qualifier) => {
     const f = one(text);

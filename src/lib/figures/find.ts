@@ -5,7 +5,7 @@
  * fixed phrases (一批, 一方面) are reported with their own kind so they are not mixed with quantities.
  */
 import { QUALIFIER_WORDS, type Qualifier } from '../qualifiers.ts';
-import { CN_DIGITS, parseArabic, parseChineseNumeral, scale as scaled, toHalfWidth } from './numerals.ts';
+import { parseArabic, parseChineseNumeral, scale as scaled, toHalfWidth } from './numerals.ts';
 
 export type FigureKind = 'quantity' | 'date' | 'ordinal' | 'name' | 'phrase';
 export const FIGURE_KINDS: readonly FigureKind[] = ['quantity', 'date', 'ordinal', 'name', 'phrase'];
@@ -106,7 +106,7 @@ const CLAUSE_STOP = /[。，,；;：:！!？?…]/;
 const ARABIC_START = /[0-9０-９]/;
 const CN_START = /[零〇一二两三四五六七八九十]/;
 /** Characters before 一/二/三… that make the numeral part of an ordinary word (统一, 唯一, 之一, 再三). */
-const WORD_BEFORE: Record<string, string> = { 一: '统唯同逐单专划如合归之万不初周星专', 二: '无', 三: '再', 十: '' };
+const WORD_BEFORE: Record<string, string> = { 一: '统唯同逐单专划如合归之万不初周星', 二: '无', 三: '再', 十: '' };
 /** Place-name endings: a Chinese numeral + counter + one of these is a name (六户镇, 三枝树村). */
 const PLACE_ENDINGS = /^[镇村乡县区街市州]/;
 
@@ -249,7 +249,11 @@ function readFigure(ctx: Ctx, start: number): Figure | undefined {
   if (text.startsWith('百分之', start)) {
     const core = readCore(ctx, start + 3);
     if (!core) return undefined;
-    return finish(ctx, start, core.end, { kind: 'quantity', number: core.number, unit: '%', unitKind: 'percent', factor: 1 });
+    const lead = BEFORE_WORDS.find((w) => text.endsWith(w, start)) ?? '';
+    const tail = AFTER_UNIT_WORDS.find((w) => text.startsWith(w, core.end)) ?? '';
+    const q = qualifierOf([lead, tail].filter(Boolean));
+    const word = lead + tail;
+    return finish(ctx, start - lead.length, core.end + tail.length, { kind: 'quantity', number: core.number, unit: '%', unitKind: 'percent', factor: 1, qualifier: q.qualifier, qualifierWord: word, qualifierZh: word, qualifierNote: q.note });
   }
 
   if (CN_START.test(ch) && !ARABIC_START.test(ch)) {
@@ -612,4 +616,3 @@ function clauseAround(ctx: Ctx, start: number, end: number): string {
   return ctx.text.slice(s, e).replace(/\s*\n\s*/g, '').trim().replace(/^[”’」』)）]+/, '').replace(/[“‘「『(（]+$/, '');
 }
 
-export { CN_DIGITS };
