@@ -64,7 +64,7 @@ if (json) {
   const out = checks.map((c) => ({
     case: c.case || null,
     source: c.passage?.source ?? null,
-    passage: c.passage ? { start: c.passage.start, end: c.passage.end } : null,
+    passage: c.passage ? { start: c.passage.start, end: c.passage.end, lines: [lineOf(c.passage.start), lineOf(c.passage.end - 1)] } : null,
     figures: c.figures.map((f) => ({ ...f, status: f.recorded.length ? 'recorded' : f.explained ? 'explained' : c.case && f.kind === 'quantity' ? 'not_recorded' : null })),
     ...(c.case ? { unexplained: coverage(c.figures, notRows, file, c.case).unexplained.length } : {}),
   }));
