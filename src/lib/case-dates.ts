@@ -50,8 +50,8 @@ export function caseDateIssue(issue: z.core.$ZodIssue, raw: unknown, frontmatter
   if (head === 'date') expected = issue.message;
   else if (issue.code === 'invalid_value' && Array.isArray(any.values)) expected = `one of ${any.values.map((v) => JSON.stringify(v)).join(', ')}`;
   else if (issue.code === 'invalid_type' && path.length === 1)
-    expected = 'an "events:" block with date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown), basis (stated, inferred or unknown) and, for an inferred date, note_en and note_zh';
-  else if (issue.code === 'invalid_type') expected = path.at(-1) === 'date' ? 'a date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown, in quotes' : 'a text';
+    expected = 'an "events:" block with date (YYYY, YYYY-MM, YYYY-MM-DD or unknown), basis (stated, inferred or unknown) and, for an inferred date, note_en and note_zh';
+  else if (issue.code === 'invalid_type') expected = path.at(-1) === 'date' ? 'a date: YYYY, YYYY-MM, YYYY-MM-DD or unknown, in quotes' : 'a text';
   else expected = issue.message;
   return { line: frontmatterLine(frontmatter, path), field: path.join('.'), message: `found ${show(value)}, expected ${expected}` };
 }

@@ -47,7 +47,7 @@ export const sourceSchema = z.object({
   publication: required,
   section: required,
   byline: required,
-  date,
+  date: date.refine((d) => !DATE_RE.test(d) || d === 'unknown' || isRealDate(d), 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'),
   date_basis: z.enum(['stated', 'inferred', 'unknown']),
   date_note_en: optional,
   date_note_zh: optional,
@@ -115,9 +115,6 @@ export const themeSchema = z.object({
 export const DATE_BASES = ['stated', 'inferred', 'unknown'] as const;
 export type DateBasis = (typeof DATE_BASES)[number];
 
-/** YYYY, YYYY-MM, YYYY-MM-DD, a span of two of them (YYYY/YYYY), or unknown. */
-export const EVENT_DATE_RE = /^(?:unknown|\d{4}(?:-\d{2}){0,2}(?:\/\d{4}(?:-\d{2}){0,2})?)$/;
-
 /** Is a YYYY[-MM[-DD]] date one that exists on the calendar (no month 13, no 30 February)? */
 export function isRealDate(date: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
@@ -137,20 +134,18 @@ export function isRealDate(date: string): boolean {
  */
 export const caseEventsSchema = z
   .object({
-    date: z.string({ error: 'a date: YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown' }).regex(EVENT_DATE_RE, 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown'),
+    date: z.string().regex(/^(?:unknown|\d{4}(?:-\d{2}){0,2})$/, 'YYYY, YYYY-MM, YYYY-MM-DD or unknown'),
     basis: z.enum(DATE_BASES),
     note_en: z.string().optional(),
     note_zh: z.string().optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.date !== 'unknown' && EVENT_DATE_RE.test(e.date)) {
-      const parts = e.date.split('/');
-      const bad = parts.find((p) => !isRealDate(p));
-      if (bad) ctx.addIssue({ code: 'custom', path: ['date'], message: `a date that exists on the calendar (${JSON.stringify(bad)} does not)` });
-      else if (parts.length === 2 && parts[0]! >= parts[1]!) ctx.addIssue({ code: 'custom', path: ['date'], message: 'a span whose start comes before its end' });
-    }
+    if (e.date !== 'unknown' && /^\d{4}(?:-\d{2}){0,2}$/.test(e.date) && !isRealDate(e.date))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)' });
     if ((e.date === 'unknown') !== (e.basis === 'unknown'))
       ctx.addIssue({ code: 'custom', path: ['basis'], message: `"unknown" exactly when the date is unknown (date is ${JSON.stringify(e.date)})` });
+    for (const k of ['note_en', 'note_zh'] as const)
+      if (e[k]?.includes('TODO')) ctx.addIssue({ code: 'custom', path: [k], message: 'the real note, not a TODO placeholder' });
     if (e.basis === 'inferred')
       for (const k of ['note_en', 'note_zh'] as const)
         if (!e[k]?.trim()) ctx.addIssue({ code: 'custom', path: [k], message: `a note saying what the inferred date was inferred from (${k === 'note_en' ? 'in English' : 'in Chinese'})` });

@@ -126,7 +126,7 @@ describe('search page', () => {
     expect(r.cases.sort()).toEqual([...threeNo].sort());
     expect(await page.inputValue('#search-sort')).toBe('date');
     const dates = data.cases.filter((c) => c.lang === 'zh' && threeNo.includes(c.slug));
-    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.date.replace('unknown', '0000'));
+    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
     expect(order).toEqual([...order].sort().reverse());
     await page.selectOption('#search-sort', 'relevance');
     await page.waitForURL((u) => !u.searchParams.has('sort'));

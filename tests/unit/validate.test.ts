@@ -199,7 +199,7 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
   {
     name: 'number typed into profile prose',
     setup: (f) => f.edit(EN, 'Beta village earned', 'Beta village, home to 1200 people, earned'),
-    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "1200" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the case\'s date or its observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "1200" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the events\' date, the report\'s date or the observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
   },
   {
     name: 'missing frontmatter field',
