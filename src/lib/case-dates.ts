@@ -17,7 +17,7 @@ export interface DateProblem {
 const EVENT_FIELDS = ['date', 'basis', 'note_en', 'note_zh'] as const;
 
 function show(value: unknown): string {
-  return value === undefined || value === null || value === '' ? 'nothing' : JSON.stringify(value);
+  return value === undefined || value === null ? 'nothing' : value === '' ? 'an empty value' : JSON.stringify(value);
 }
 
 /**
@@ -70,4 +70,11 @@ export function caseDateTwinProblems(en: { path: string; events: CaseEvents }, z
 /** Years a profile may write as digits: those of the events' date and of the report's date. */
 export function caseDateYears(events: CaseEvents, reportDate: string | undefined): string[] {
   return [...new Set([events.date, reportDate ?? ''].flatMap((d) => d.match(/\d{4}/g) ?? []))];
+}
+
+/** Placeholders left in the events block (a scaffolded case), reported without stopping other checks. */
+export function caseDatePlaceholders(events: CaseEvents, frontmatter: string): DateProblem[] {
+  return (['note_en', 'note_zh'] as const)
+    .filter((k) => events[k]?.includes('TODO'))
+    .map((k) => ({ line: frontmatterLine(frontmatter, ['events', k]), field: `events.${k}`, message: `found the placeholder ${JSON.stringify(events[k])}, expected the real note` }));
 }

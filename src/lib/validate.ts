@@ -18,7 +18,7 @@ import {
   type Unit,
 } from './schema.ts';
 import { LANGS, type Lang } from './i18n.ts';
-import { caseDateIssue, caseDateTwinProblems, caseDateYears } from './case-dates.ts';
+import { caseDateIssue, caseDatePlaceholders, caseDateTwinProblems, caseDateYears } from './case-dates.ts';
 
 export interface TextFile {
   /** Path shown in messages, relative to the project root (e.g. data/places.csv). */
@@ -311,6 +311,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     for (const o of obsByCase.get(c.slug) ?? []) for (const y of o.period.match(/\d{4}/g) ?? []) allowedYears.add(y);
     for (const field of ['title', 'summary'] as const)
       if (fm[field].includes('TODO')) err(c.path, fmLine(c.fmText, field), field, `found the placeholder ${JSON.stringify(fm[field])}, expected the real ${field}`);
+    for (const p of caseDatePlaceholders(fm.events, c.fmText)) err(c.path, p.line, p.field, p.message);
     lines.forEach((text, i) => {
       const line = c.bodyLine + i;
       if (text.includes('TODO')) err(c.path, line, 'prose', 'found a TODO placeholder, expected the finished text');
