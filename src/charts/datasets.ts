@@ -227,7 +227,7 @@ export function timelineItems(items: TimelineCase[], lang: Lang): TimelineItem[]
     date: c.date,
     basis: c.basis,
     href: c.href,
-    title: `${c.title} — ${formatCaseDates({ date: c.date }, { date: c.reported }, lang)}${c.basis === 'inferred' ? ` (${timelineBasisText(c, lang)})` : ''}`,
+    title: `${c.title} — ${formatCaseDates({ date: c.date }, { date: c.reported }, lang)}${c.basis === 'inferred' ? (lang === 'en' ? ` (${timelineBasisText(c, lang)})` : `（${timelineBasisText(c, lang)}）`) : ''}`,
   }));
 }
 

@@ -111,6 +111,16 @@ describe('a report with a known publication and no date', () => {
   });
 });
 
+describe('citations carry the publication date, not the date of the events', () => {
+  it('Xiqiao: events of 2020, report of 2021 (inferred) → the citation says 2021, marked as inferred', () => {
+    const xiqiao = source('s003-xiqiao');
+    expect(citeReport(xiqiao, 'gbt7714')).toMatch(/珠江时报, \[2021\]\.$/);
+    expect(citeReport(xiqiao, 'apa')).toContain('(ca. 2021).');
+    expect(citeReport(xiqiao, 'bibtex')).toMatch(/year\s+= \{2021\}/);
+    for (const style of CITE_STYLES) expect(citeReport(xiqiao, style)).not.toContain('2020');
+  });
+});
+
 describe('every real source, every style', () => {
   for (const s of data.sources) {
     it(`${s.id}: no placeholder`, () => {
