@@ -71,13 +71,13 @@ describe('search page', () => {
     }
   }
 
-  it('shows place and date for case results', async () => {
+  it('shows place and both dates (report, events) for case results', async () => {
     const page = await context.newPage();
     await page.goto(url('en/search/?q=Lianjiang'));
     const r = await results(page);
     expect(r.cases).toContain('lianjiang');
     const item = page.locator('[data-search-results] li', { has: page.locator('a[href$="/en/cases/lianjiang/"]') });
-    expect(await item.locator('.result-meta').textContent()).toBe('Case · Lianjiang, Zhanjiang, Guangdong · 2023');
+    expect(await item.locator('.result-meta').textContent()).toBe('Case · Lianjiang, Zhanjiang, Guangdong · reported 2023 · events 2023');
     await page.close();
   });
 
