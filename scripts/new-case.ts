@@ -29,7 +29,11 @@ title: "${title}"
 summary: "${summary}"
 place: ${place}
 source: ${source}
-date: "unknown"
+events:
+  date: "unknown"
+  basis: unknown
+  note_en: "TODO: when the events happened as the report prints it (basis stated), or what the date is inferred from (basis inferred)"
+  note_zh: "TODO：事件发生的时间及依据"
 themes: [contests]
 key: [${slug}-example]
 ---

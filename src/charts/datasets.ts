@@ -5,7 +5,9 @@
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import type { Indicator, Observation, Place, Source } from '../lib/schema.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
-import { formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
+import { dateNote, datePrecision, eventsDate, formatCaseDates, formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
+import type { TimelineItem } from './timeline.ts';
+import { t } from '../lib/ui.ts';
 import { routes, withBase } from '../lib/urls.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
 
@@ -164,13 +166,23 @@ export function mapCsvRecords(points: CasePoint[]): Record<string, string | numb
 
 // ---------------------------------------------------------------- timeline
 
+/** A case on the timeline: the date of its events (what is plotted), with basis, and its report's date. */
 export interface TimelineCase {
   case: string;
   title: string;
   placeName: string;
+  /** The events' date: YYYY, YYYY-MM, YYYY-MM-DD or unknown. */
   date: string;
   dateText: string;
+  precision: 'year' | 'month' | 'day' | 'unknown';
+  /** stated | inferred | unknown, of the events' date. */
   basis: string;
+  /** What an inferred (or unknown) events date rests on, in the reader's language; '' if nothing. */
+  basisNote: string;
+  /** The report's publication date and its basis (not plotted). */
+  reported: string;
+  reportedText: string;
+  reportedBasis: string;
   href: string;
 }
 
@@ -184,15 +196,57 @@ export function timelineCases(atlas: Atlas, lang: Lang, base: string): TimelineC
         case: c.slug,
         title: doc.frontmatter.title,
         placeName: nameOf(c.place, lang),
-        date: c.date,
-        dateText: formatDate(c.date, lang),
-        basis: c.source.date_basis,
+        date: c.events.date,
+        dateText: formatDate(c.events.date, lang),
+        precision: datePrecision(c.events.date),
+        basis: c.events.basis,
+        basisNote: dateNote(eventsDate(c.events), lang),
+        reported: c.source.date,
+        reportedText: formatDate(c.source.date, lang),
+        reportedBasis: c.source.date_basis,
         href: withBase(base, routes.case(lang, c.slug)),
       };
     });
 }
 
-export const TIMELINE_CSV_COLUMNS = ['case', 'place', 'title', 'date', 'date_precision', 'date_basis'] as const;
+/** The basis of a timeline date as text: “inferred: from …” / “推断：…”. */
+export function timelineBasisText(c: Pick<TimelineCase, 'basis' | 'basisNote'>, lang: Lang): string {
+  const ui = t(lang);
+  const word = c.basis === 'stated' ? ui.stated : c.basis === 'inferred' ? ui.inferred : ui.unknown;
+  return c.basis === 'inferred' && c.basisNote ? `${word}${lang === 'en' ? ': ' : '：'}${c.basisNote}` : word;
+}
+
+/**
+ * What the timeline geometry is given for each case: the events' date and basis, and a title
+ * (the tooltip) that says which date this is and, when inferred, from what.
+ */
+export function timelineItems(items: TimelineCase[], lang: Lang): TimelineItem[] {
+  return items.map((c) => ({
+    id: c.case,
+    label: c.placeName,
+    date: c.date,
+    basis: c.basis,
+    href: c.href,
+    title: `${c.title} — ${formatCaseDates({ date: c.date }, { date: c.reported }, lang)}${c.basis === 'inferred' ? (lang === 'en' ? ` (${timelineBasisText(c, lang)})` : `（${timelineBasisText(c, lang)}）`) : ''}`,
+  }));
+}
+
+export const TIMELINE_CSV_COLUMNS = ['case', 'place', 'title', 'events_date', 'events_date_precision', 'events_date_basis', 'events_date_note', 'reported_date', 'reported_date_basis'] as const;
+
+/** The timeline's CSV rows, in the order given (the chart's order). */
+export function timelineCsvRecords(items: TimelineCase[]): Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>[] {
+  return items.map((c) => ({
+    case: c.case,
+    place: c.placeName,
+    title: c.title,
+    events_date: c.date,
+    events_date_precision: c.precision,
+    events_date_basis: c.basis,
+    events_date_note: c.basisNote,
+    reported_date: c.reported,
+    reported_date_basis: c.reportedBasis,
+  }));
+}
 
 // ---------------------------------------------------------------- theme × case matrix
 

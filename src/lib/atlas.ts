@@ -1,5 +1,5 @@
 import type { AtlasData, CaseDoc } from './validate.ts';
-import type { Indicator, Observation, Place, Source, Theme, Unit } from './schema.ts';
+import type { CaseEvents, Indicator, Observation, Place, Source, Theme, Unit } from './schema.ts';
 import { collator, type Lang } from './i18n.ts';
 
 export interface CaseEntry {
@@ -7,6 +7,9 @@ export interface CaseEntry {
   docs: Partial<Record<Lang, CaseDoc>>;
   place: Place;
   source: Source;
+  /** When the events the case describes happened, with basis and notes (the report's date is `source.date`). */
+  events: CaseEvents;
+  /** The events' date (`events.date`): what lists, the timeline and “newest first” order by. */
   date: string;
   themes: Theme[];
   observations: Observation[];
@@ -58,7 +61,8 @@ export class Atlas {
         docs,
         place,
         source: this.sources.get(fm.source)!,
-        date: fm.date,
+        events: fm.events,
+        date: fm.events.date,
         themes: fm.themes.map((t) => this.themes.get(t)!),
         observations,
         key: fm.key.map((k) => this.observations.get(k)!),

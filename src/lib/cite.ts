@@ -7,8 +7,9 @@
  * - A date that is inferred (not printed on the page) is marked as such: GB/T 7714 puts an
  *   estimated date in square brackets (`[2020]`, as the standard does for an estimated year), APA 7 writes `ca. 2020`,
  *   BibTeX keeps `year` and says so in `note`.
- * - APA 7 writes `n.d.` when a work has no date at all: that is the style's own marker for “no
- *   date”, not an invented value, so APA is the one style where an unknown date leaves a trace.
+ * - A report whose publication date is unknown says so, in each style's own words: `n.d.` in
+ *   APA 7, `[出版日期不详]` in GB/T 7714, and a note in BibTeX (which has no field for it).
+ * The date cited is always the report's publication date, never the date of the events it describes.
  * Chinese names stay as printed (family name first, no romanisation, so no initials).
  */
 import type { Source } from './schema.ts';
@@ -87,6 +88,9 @@ function usDate(date: string): string {
 
 const endWithStop = (s: string) => (/[.。!?！？]$/.test(s) ? s : `${s}.`);
 
+/** GB/T 7714 for an unknown publication date (cf. 出版地不详, 出版者不详 in the standard). */
+export const GBT_NO_DATE = '[出版日期不详]';
+
 /** GB/T 7714-2015, newspaper article [N]: 主要责任者. 题名[N]. 报纸名, 出版日期. */
 function gbtReport(s: ReportFields): string {
   const names = bylineNames(s.byline);
@@ -94,7 +98,7 @@ function gbtReport(s: ReportFields): string {
   const parts: string[] = [];
   if (names.length) parts.push(`${names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ')}.`);
   parts.push(`${sub ? `${main}：${sub}` : main}[N].`);
-  const date = known(s.date) ? (s.date_basis === 'stated' ? s.date : `[${s.date}]`) : undefined;
+  const date = known(s.date) ? (s.date_basis === 'stated' ? s.date : `[${s.date}]`) : GBT_NO_DATE;
   if (known(s.publication)) parts.push(`${s.publication}${date ? `, ${date}` : ''}.`);
   else if (date) parts.push(`${date}.`);
   return parts.join(' ');
@@ -129,6 +133,7 @@ function bibtexReport(s: ReportFields): string {
   const [y, m, d] = known(s.date) ? s.date.split('-') : [];
   const notes = [`English title: ${s.headline_en}`];
   if (known(s.date) && s.date_basis !== 'stated') notes.push('Date not printed; year inferred');
+  if (!known(s.date)) notes.push('n.d.: publication date not known');
   return bibtexEntry(known(s.publication) ? 'article' : 'misc', s.id, [
     ['author', names.length ? names.map(bibtexEscape).join(' and ') : undefined],
     ['title', bibtexEscape(sub ? `${main}：${sub}` : main)],

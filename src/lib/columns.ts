@@ -27,7 +27,7 @@ export interface ColumnDoc {
 export const PUBLISHED_TABLES = ['cases', 'sources', 'places', 'indicators', 'units', 'observations', 'themes'] as const;
 export type PublishedTable = (typeof PUBLISHED_TABLES)[number];
 
-export const CASE_COLUMNS = ['id', 'title_en', 'title_zh', 'summary_en', 'summary_zh', 'place', 'source', 'date', 'themes', 'key_figures'] as const;
+export const CASE_COLUMNS = ['id', 'title_en', 'title_zh', 'summary_en', 'summary_zh', 'place', 'source', 'events_date', 'events_date_basis', 'events_note_en', 'events_note_zh', 'themes', 'key_figures'] as const;
 
 export const TABLE_COLUMNS: { readonly [T in PublishedTable]: readonly string[] } = { ...COLUMNS, cases: CASE_COLUMNS };
 
@@ -49,7 +49,10 @@ export const COLUMN_DOCS: AllDocs = {
     summary_zh: { en: 'One-paragraph summary (Chinese).', zh: '中文摘要。', type: 'string', required: true },
     place: { en: 'Id of the place the case is about (places.csv).', zh: '案例所在地点的标识（places.csv）。', type: 'string', required: true },
     source: { en: 'Id of the report the case is taken from (sources.csv).', zh: '案例所依据报道的标识（sources.csv）。', type: 'string', required: true },
-    date: { en: 'Date of the report: YYYY, YYYY-MM, YYYY-MM-DD, or unknown (see the source’s date basis).', zh: '报道日期：YYYY、YYYY-MM、YYYY-MM-DD 或 unknown（依据见来源表）。', type: 'string', required: true, pattern: DATE },
+    events_date: { en: 'When the events the case describes happened (not when the report was published: that is the source’s date): YYYY, YYYY-MM, YYYY-MM-DD, or unknown.', zh: '案例所述事件发生的时间（不是报道刊发时间，后者见来源表的日期）：YYYY、YYYY-MM、YYYY-MM-DD 或 unknown。', type: 'string', required: true, pattern: DATE },
+    events_date_basis: { en: '`stated` (printed in the report), `inferred` (the note says from what), or `unknown`.', zh: '`stated`（报道载明）、`inferred`（推断，依据见说明）或 `unknown`（不详）。', type: 'string', required: true, enum: BASIS },
+    events_note_en: { en: 'What the events’ date rests on; required for an inferred date (English).', zh: '事件时间的依据（英文）；推断的日期必填。', type: 'string' },
+    events_note_zh: { en: 'What the events’ date rests on; required for an inferred date (Chinese).', zh: '事件时间的依据（中文）；推断的日期必填。', type: 'string' },
     themes: { en: 'Theme ids (themes.csv), `|`-separated.', zh: '主题标识（themes.csv），以 `|` 分隔。', type: 'string', required: true, list: true },
     key_figures: { en: 'Ids of the key figures (observations.csv), `|`-separated.', zh: '关键数字的标识（observations.csv），以 `|` 分隔。', type: 'string', list: true },
   },

@@ -1,5 +1,5 @@
 import { qualifierPlacementProblem, qualifierWord, type Qualifier } from './qualifiers.ts';
-import type { Observation, Unit } from './schema.ts';
+import type { CaseEvents, Observation, Source, Unit } from './schema.ts';
 import { intlLocale, type Lang } from './i18n.ts';
 
 /** Remove floating-point noise from a division (0.46 * 100000 → 46000, not 46000.000000001). */
@@ -124,4 +124,40 @@ export function formatPeriod(period: string, lang: Lang): string {
     .split('/')
     .map((p) => formatDate(p, lang))
     .join('–');
+}
+
+/** A date that may be a span (2019/2021 → 2019–2021) or unknown (“date unknown” / “日期不详”). */
+export function formatEventDate(date: string, lang: Lang): string {
+  return date === 'unknown' ? formatDate(date, lang) : formatPeriod(date, lang);
+}
+
+/** A date with its basis: the case's events, or the report (the source row). */
+export interface DatedFact {
+  date: string;
+  basis: 'stated' | 'inferred' | 'unknown';
+  note_en?: string | undefined;
+  note_zh?: string | undefined;
+}
+
+export function reportDate(s: Pick<Source, 'date' | 'date_basis' | 'date_note_en' | 'date_note_zh'>): DatedFact {
+  return { date: s.date, basis: s.date_basis, note_en: s.date_note_en, note_zh: s.date_note_zh };
+}
+
+export function eventsDate(e: CaseEvents): DatedFact {
+  return { date: e.date, basis: e.basis, note_en: e.note_en, note_zh: e.note_zh };
+}
+
+/** The note of a dated fact in the reader's language ('' when there is none). */
+export function dateNote(d: DatedFact, lang: Lang): string {
+  return ((lang === 'en' ? d.note_en : d.note_zh) ?? '').trim();
+}
+
+const DATE_KIND: Record<'reported' | 'events', Record<Lang, string>> = {
+  reported: { en: 'reported', zh: '报道' },
+  events: { en: 'events', zh: '事件' },
+};
+
+/** “reported 2021 · events 2020” / “报道 2021年 · 事件 2020年”: which date is which, in one line. */
+export function formatCaseDates(events: Pick<DatedFact, 'date'>, reported: Pick<DatedFact, 'date'>, lang: Lang): string {
+  return [`${DATE_KIND.reported[lang]} ${formatEventDate(reported.date, lang)}`, `${DATE_KIND.events[lang]} ${formatEventDate(events.date, lang)}`].join(' · ');
 }

@@ -2,7 +2,7 @@
  * Structured data (schema.org JSON-LD) for case pages (Article) and the data page (Dataset), and
  * its safe serialisation into a `<script type="application/ld+json">` data block.
  */
-import type { Place, Source, Theme } from './schema.ts';
+import type { CaseEvents, Place, Source, Theme } from './schema.ts';
 import { bylineNames, known } from './cite.ts';
 import { htmlLang, type Lang } from './i18n.ts';
 import { LICENSE } from './opendata.ts';
@@ -56,6 +56,8 @@ export interface ArticleInput {
   chain: Place[];
   themes: Theme[];
   source: Source;
+  /** When the events the case describes happened (the report's own date is the source's). */
+  events?: CaseEvents | undefined;
   /** The build date (YYYY-MM-DD), if known: when the page was last generated from the data. */
   modified?: string | undefined;
 }
@@ -78,6 +80,9 @@ export function articleLd(a: ArticleInput): JsonLd {
     about: [placeLd(a.chain, a.lang), ...a.themes.map((t) => ({ '@type': 'Thing', name: a.lang === 'en' ? t.name_en : t.name_zh, alternateName: a.lang === 'en' ? t.name_zh : t.name_en }))],
     contentLocation: placeLd(a.chain, a.lang),
     keywords: a.themes.map((t) => (a.lang === 'en' ? t.name_en : t.name_zh)).join(', '),
+    // The time the case is about: the events' date (ISO 8601: a year, month, day or a span 2019/2021),
+    // stated or inferred; the report's publication date is `isBasedOn.datePublished`, never this.
+    ...(a.events && known(a.events.date) ? { temporalCoverage: a.events.date } : {}),
     isBasedOn: reportLd(a.source),
   };
 }

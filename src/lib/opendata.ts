@@ -29,7 +29,10 @@ export function casesRows(atlas: Atlas): Record<string, string>[] {
       summary_zh: zh?.summary ?? '',
       place: c.place.id,
       source: c.source.id,
-      date: c.date,
+      events_date: c.events.date,
+      events_date_basis: c.events.basis,
+      events_note_en: c.events.note_en ?? '',
+      events_note_zh: c.events.note_zh ?? '',
       themes: c.themes.map((t) => t.id).join('|'),
       key_figures: c.key.map((o) => o.id).join('|'),
     };

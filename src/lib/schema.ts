@@ -47,7 +47,7 @@ export const sourceSchema = z.object({
   publication: required,
   section: required,
   byline: required,
-  date,
+  date: date.refine((d) => !DATE_RE.test(d) || d === 'unknown' || isRealDate(d), 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'),
   date_basis: z.enum(['stated', 'inferred', 'unknown']),
   date_note_en: optional,
   date_note_zh: optional,
@@ -112,12 +112,53 @@ export const themeSchema = z.object({
   indicators: list,
 });
 
+export const DATE_BASES = ['stated', 'inferred', 'unknown'] as const;
+export type DateBasis = (typeof DATE_BASES)[number];
+
+/** Is a YYYY[-MM[-DD]] date one that exists on the calendar (no month 13, no 30 February)? */
+export function isRealDate(date: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
+  if (y < 1800 || y > 2200) return false;
+  if (mo === undefined) return true;
+  if (mo < 1 || mo > 12) return false;
+  if (d === undefined) return true;
+  return d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/**
+ * When the events a case describes happened — not when the report was published (that is the
+ * source's `date`). Precision is what the date says (a year, a month, a day); `basis` says whether
+ * the report prints it or we inferred it, and an inferred date says from what, in both languages.
+ */
+export const caseEventsSchema = z
+  .object({
+    date: z.string().regex(/^(?:unknown|\d{4}(?:-\d{2}){0,2})$/, 'YYYY, YYYY-MM, YYYY-MM-DD or unknown'),
+    basis: z.enum(DATE_BASES),
+    note_en: z.string().optional(),
+    note_zh: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.date !== 'unknown' && /^\d{4}(?:-\d{2}){0,2}$/.test(e.date) && !isRealDate(e.date))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)' });
+    if ((e.date === 'unknown') !== (e.basis === 'unknown'))
+      ctx.addIssue({ code: 'custom', path: ['basis'], message: `"unknown" exactly when the date is unknown (date is ${JSON.stringify(e.date)})` });
+    if (e.basis === 'inferred')
+      for (const k of ['note_en', 'note_zh'] as const)
+        if (!e[k]?.trim()) ctx.addIssue({ code: 'custom', path: [k], message: `a note saying what the inferred date was inferred from (${k === 'note_en' ? 'in English' : 'in Chinese'})` });
+  });
+export type CaseEvents = z.output<typeof caseEventsSchema>;
+
 export const caseFrontmatterSchema = z.object({
   title: required,
   summary: required.max(260, 'at most 260 characters'),
   place: slug,
   source: required,
-  date,
+  /** The date of the events the case describes (the report's own date is the source's). */
+  events: caseEventsSchema,
+  /** The old single `date` field: rejected with a pointer to `events` (and the source's date). */
+  date: z.undefined({ error: 'no "date:" key — the date of the events goes in "events:" (date, basis, note_en, note_zh); the report\'s publication date is the source\'s date in data/sources.csv' }).optional(),
   themes: z.array(slug).min(1, 'at least one theme'),
   key: z.array(slug).default([]),
   names: z.array(z.string()).default([]),

@@ -20,6 +20,7 @@ import {
 import { LANGS, type Lang } from './i18n.ts';
 import { qualifierPlacementProblem, qualifierWord } from './qualifiers.ts';
 import { tidy } from './format.ts';
+import { caseDateIssue, caseDatePlaceholders, caseDateTwinProblems, caseDateYears } from './case-dates.ts';
 
 export interface TextFile {
   /** Path shown in messages, relative to the project root (e.g. data/places.csv). */
@@ -211,6 +212,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     const fm = caseFrontmatterSchema.safeParse(fmRaw ?? {});
     if (!fm.success) {
       for (const issue of fm.error.issues) {
+        const dated = caseDateIssue(issue, fmRaw, split.frontmatter);
+        if (dated) {
+          err(file.path, dated.line, dated.field, dated.message);
+          continue;
+        }
         const field = String(issue.path[0] ?? '');
         err(file.path, fmLine(split.frontmatter, field), field, `found ${show((fmRaw as any)?.[field])}, expected ${expectation(issue)}`);
       }
@@ -235,10 +241,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     const en = langs.get('en');
     const zh = langs.get('zh');
     if (en && zh) {
-      for (const field of ['place', 'source', 'date'] as const) {
+      for (const field of ['place', 'source'] as const) {
         if (en.frontmatter[field] !== zh.frontmatter[field])
           err(zh.path, fmLine(zh.fmText, field), field, `found "${zh.frontmatter[field]}", expected the same value as ${en.path} ("${en.frontmatter[field]}")`);
       }
+      for (const p of caseDateTwinProblems({ path: en.path, events: en.frontmatter.events }, { events: zh.frontmatter.events, frontmatter: zh.fmText })) err(zh.path, p.line, p.field, p.message);
       for (const field of ['themes', 'key'] as const) {
         if ([...en.frontmatter[field]].sort().join('|') !== [...zh.frontmatter[field]].sort().join('|'))
           err(zh.path, fmLine(zh.fmText, field), field, `found [${zh.frontmatter[field].join(', ')}], expected the same list as ${en.path} ([${en.frontmatter[field].join(', ')}])`);
@@ -303,10 +310,11 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
     // <Fig id> references and numbers typed into prose
     const lines = c.body.split('\n');
     const allowedYears = new Set<string>();
-    if (fm.date !== 'unknown') allowedYears.add(fm.date.slice(0, 4));
+    for (const y of caseDateYears(fm.events, parsed.sources.rows.find((s) => s.id === fm.source)?.date)) allowedYears.add(y);
     for (const o of obsByCase.get(c.slug) ?? []) for (const y of o.period.match(/\d{4}/g) ?? []) allowedYears.add(y);
     for (const field of ['title', 'summary'] as const)
       if (fm[field].includes('TODO')) err(c.path, fmLine(c.fmText, field), field, `found the placeholder ${JSON.stringify(fm[field])}, expected the real ${field}`);
+    for (const p of caseDatePlaceholders(fm.events, c.fmText)) err(c.path, p.line, p.field, p.message);
     lines.forEach((text, i) => {
       const line = c.bodyLine + i;
       if (text.includes('TODO')) err(c.path, line, 'prose', 'found a TODO placeholder, expected the finished text');
@@ -322,7 +330,7 @@ export function validateAtlas(input: AtlasInput): { data: AtlasData; errors: Val
       for (const m of prose.matchAll(/\d+(?:[.,]\d+)*/g)) {
         const n = m[0];
         if (/^\d{4}$/.test(n) && allowedYears.has(n)) continue;
-        err(c.path, line, 'prose', `found the number "${n}" typed into the text, expected <Fig id="…" /> rendering an observation of case "${c.slug}" (or a year of the case's date or its observations' periods, or a printed name, grade or date marked <Term>…</Term>)`);
+        err(c.path, line, 'prose', `found the number "${n}" typed into the text, expected <Fig id="…" /> rendering an observation of case "${c.slug}" (or a year of the events' date, the report's date or the observations' periods, or a printed name, grade or date marked <Term>…</Term>)`);
       }
     });
   }

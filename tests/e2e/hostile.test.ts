@@ -15,6 +15,7 @@ const PLACE = `<img src=x onerror="window.__pwned=3">`;
 const LABEL = `javascript:window.__pwned=4`;
 const THEME = `</a><svg onload="window.__pwned=5">`;
 const HEADLINE = `"><iframe src="javascript:window.__pwned=6"></iframe>`;
+const DATE_NOTE = `</p><img src=x onerror="window.__pwned=7"><p title="`;
 
 let fixture: ReturnType<typeof fixtureCopy>;
 let out: string;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   for (const f of ['content/cases/en/alpha.mdx', 'content/cases/zh/alpha.mdx']) {
     fixture.edit(f, /^title: .*$/m, `title: ${yaml(TITLE)}`);
     fixture.edit(f, /^summary: .*$/m, `summary: ${yaml(SUMMARY)}`);
+    fixture.edit(f, /^events: .*$/m, `events: { date: "2020-06", basis: inferred, note_en: ${yaml(DATE_NOTE)}, note_zh: ${yaml(DATE_NOTE)} }`);
   }
   const csv = (s: string) => `"${s.replace(/"/g, '""')}"`;
   fixture.edit('data/places.csv', 'alpha,Alpha,阿尔法县', `alpha,${csv(PLACE)},${csv(PLACE)}`);
@@ -124,7 +126,10 @@ describe('hostile data', () => {
     expect(await page.textContent('.lede')).toBe(SUMMARY);
     expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(SUMMARY);
     const body = (await page.textContent('body')) ?? '';
-    for (const s of [PLACE, LABEL, THEME, HEADLINE]) expect(body).toContain(s);
+    for (const s of [PLACE, LABEL, THEME, HEADLINE, DATE_NOTE]) expect(body).toContain(s);
+    // the events' date note, opened: text, not markup
+    await page.click('[data-date-kind=events] .date-inferred summary');
+    expect(await page.textContent('[data-date-kind=events] .date-inferred p')).toBe(DATE_NOTE);
     await context.close();
   });
 });

@@ -71,13 +71,13 @@ describe('search page', () => {
     }
   }
 
-  it('shows place and date for case results', async () => {
+  it('shows place and both dates (report, events) for case results', async () => {
     const page = await context.newPage();
     await page.goto(url('en/search/?q=Lianjiang'));
     const r = await results(page);
     expect(r.cases).toContain('lianjiang');
     const item = page.locator('[data-search-results] li', { has: page.locator('a[href$="/en/cases/lianjiang/"]') });
-    expect(await item.locator('.result-meta').textContent()).toBe('Case · Lianjiang, Zhanjiang, Guangdong · 2023');
+    expect(await item.locator('.result-meta').textContent()).toBe('Case · Lianjiang, Zhanjiang, Guangdong · reported 2023 · events 2023');
     await page.close();
   });
 
@@ -126,7 +126,7 @@ describe('search page', () => {
     expect(r.cases.sort()).toEqual([...threeNo].sort());
     expect(await page.inputValue('#search-sort')).toBe('date');
     const dates = data.cases.filter((c) => c.lang === 'zh' && threeNo.includes(c.slug));
-    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.date.replace('unknown', '0000'));
+    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
     expect(order).toEqual([...order].sort().reverse());
     await page.selectOption('#search-sort', 'relevance');
     await page.waitForURL((u) => !u.searchParams.has('sort'));

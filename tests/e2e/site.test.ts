@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
-import { formatFigure } from '../../src/lib/format.ts';
+import { formatCaseDates, formatDate, formatFigure } from '../../src/lib/format.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { launch, watchErrors } from './browser.ts';
 
@@ -101,6 +101,79 @@ describe('case profiles show the data', () => {
         const figs = await page.$$eval('.prose a.fig', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
         expect(figs.length).toBeGreaterThan(0);
         for (const f of figs) expect(rowIds).toContain(f.href!.slice(1));
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('case pages say which date is which', () => {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const units = new Map(data.units.map((u) => [u.unit, u]));
+  // Xiqiao: events printed (2020), report inferred (2021); Chengmai: a day whose year is inferred; Maonan: both unknown
+  for (const slug of ['xiqiao', 'chengmai', 'maonan']) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`${slug} (${lang}): the events’ date and the report’s date, an “inferred” mark only where inferred`, async () => {
+        const doc = data.cases.find((c) => c.slug === slug && c.lang === lang)!;
+        const events = doc.frontmatter.events;
+        const source = sources.get(doc.frontmatter.source)!;
+        const page = await context.newPage();
+        await page.goto(url(`${lang}/cases/${slug}/`));
+        const box = page.locator('.fact-box');
+        const ev = box.locator('[data-date-kind=events]');
+        const rep = box.locator('[data-date-kind=reported]');
+        expect(await ev.getAttribute('data-date')).toBe(events.date);
+        expect(await rep.getAttribute('data-date')).toBe(source.date);
+        expect(await ev.locator('.date-value').textContent()).toBe(formatDate(events.date, lang));
+        expect(await rep.locator('.date-value').textContent()).toBe(formatDate(source.date, lang));
+        expect(await ev.locator('.date-inferred').count()).toBe(events.basis === 'inferred' ? 1 : 0);
+        expect(await rep.locator('.date-inferred').count()).toBe(source.date_basis === 'inferred' ? 1 : 0);
+        if (events.basis === 'inferred') {
+          const mark = ev.locator('.date-inferred summary');
+          expect(await mark.isVisible()).toBe(true);
+          expect(await mark.textContent()).toBe(lang === 'en' ? 'date inferred' : '日期为推断');
+          await mark.click();
+          expect(await ev.locator('.date-inferred p').textContent()).toBe(lang === 'en' ? events.note_en : events.note_zh);
+        }
+        // the search result line names both
+        const meta = await box.locator('[data-pagefind-meta^="date:"]').getAttribute('data-pagefind-meta');
+        expect(meta).toBe(`date:${formatCaseDates(events, source, lang)}`);
+        // the key figures as cards, from their rows
+        const nums = await box.locator('.fact-num').allTextContents();
+        expect(nums).toEqual(doc.frontmatter.key.map((k) => {
+          const o = data.observations.find((x) => x.id === k)!;
+          return formatFigure(o, units.get(o.unit)!, lang, 'compact');
+        }));
+        if (source.publication === 'unknown') expect(await box.locator('.fact-publication').textContent()).toBe(lang === 'en' ? 'publication not printed' : '报纸名称未印');
+        await page.close();
+      });
+    }
+  }
+
+  it('the case list names both dates', async () => {
+    const page = await context.newPage();
+    await page.goto(url('en/cases/'));
+    const text = await page.locator('.case-list li', { has: page.locator('a[href$="/cases/xiqiao/"]') }).textContent();
+    expect(text).toContain('reported 2021 · events 2020');
+    await page.close();
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const width of [360, 1280]) {
+      it(`fact box at ${width} px (${lang}): no sideways scroll, text at least 11 px, key figures on the first screen`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        for (const slug of ['dazhong', 'jingning']) {
+          await page.goto(url(`${lang}/cases/${slug}/`));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          const small = await page.$$eval('.fact-box *', (els) =>
+            els.filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) && (e as HTMLElement).offsetParent !== null && parseFloat(getComputedStyle(e).fontSize) < 11).map((e) => e.textContent),
+          );
+          expect(small).toEqual([]);
+          const card = await page.locator('.fact-card').first().boundingBox();
+          expect(card!.y + 40).toBeLessThan(800);
+          // desktop: the box sits to the right of the text
+          if (width === 1280) expect(card!.x).toBeGreaterThan(width / 2);
+        }
         await page.close();
       });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
 import { compareCsvRecords, COMPARE_CSV_COLUMNS, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
-import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix } from '../../src/charts/datasets.ts';
+import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../src/charts/datasets.ts';
 import { dateSpan, timelineLayout } from '../../src/charts/timeline.ts';
 import { matrixLayout } from '../../src/charts/matrix.ts';
 import { dodge, hascOf, mapLayout, themeStyle } from '../../src/charts/map.ts';
@@ -191,6 +191,28 @@ describe('comparison data from the atlas', () => {
 });
 
 describe('timeline', () => {
+  it('plots the date of the events, marks only inferred ones hollow, and says the basis in the tooltip and the CSV', () => {
+    const cases = timelineCases(atlas, 'en', '/');
+    const byCase = new Map(cases.map((c) => [c.case, c]));
+    const l = timelineLayout(timelineItems(cases, 'en'), { lang: 'en' });
+    const row = (id: string) => l.rows.find((r) => r.id === id)!;
+    // Xiqiao: drawn at its events (2020, printed), not at its report (2021)
+    expect(row('xiqiao')).toMatchObject({ date: '2020', precision: 'year', hollow: false });
+    expect(row('xiqiao').title).toContain('reported 2021 · events 2020');
+    expect(row('xiqiao').title).not.toContain('inferred');
+    // Chengmai: a printed day whose year is inferred: a hollow day mark, the basis in its title
+    expect(row('chengmai')).toMatchObject({ date: '2020-06-30', precision: 'day', hollow: true });
+    expect(row('chengmai').title).toContain('(inferred: The day is printed (6月30日); the year is not.');
+    expect(l.rows.filter((r) => r.hollow).map((r) => r.id).sort()).toEqual(cases.filter((c) => c.basis === 'inferred').map((c) => c.case).sort());
+    expect(l.undated.map((u) => u.id).sort()).toEqual(['maonan', 'zunyi']);
+    const csv = timelineCsvRecords([byCase.get('xiqiao')!, byCase.get('zhongtai')!]);
+    expect(Object.keys(csv[0]!)).toEqual([...TIMELINE_CSV_COLUMNS]);
+    expect(csv[0]).toMatchObject({ events_date: '2020', events_date_precision: 'year', events_date_basis: 'stated', reported_date: '2021', reported_date_basis: 'inferred' });
+    expect(csv[1]).toMatchObject({ events_date: '2020-07-01', events_date_precision: 'day', events_date_basis: 'inferred' });
+    expect(csv[1]!.events_date_note).toContain('建党99周年');
+    const zh = timelineItems(timelineCases(atlas, 'zh', '/'), 'zh').find((i) => i.id === 'zhongtai')!;
+    expect(zh.title).toContain('报道 2020年 · 事件 2020年7月1日（');
+  });
   it('spans a year-only date across the year and a month across the month; a day is a point', () => {
     expect(dateSpan('2021')).toEqual([Date.UTC(2021, 0, 1), Date.UTC(2022, 0, 1)]);
     expect(dateSpan('2021-08')).toEqual([Date.UTC(2021, 7, 1), Date.UTC(2021, 8, 1)]);

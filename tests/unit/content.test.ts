@@ -51,6 +51,33 @@ describe('the corpus', () => {
     for (const o of data.observations) expect(PAGES, o.id).toContain(atlas.sources.get(o.source)!.file);
   });
 
+  it('dates the events of every case, with a note wherever the date is inferred', () => {
+    for (const c of atlas.caseList()) {
+      if (c.events.basis === 'inferred') expect(`${c.events.note_en}|${c.events.note_zh}`.length, c.slug).toBeGreaterThan(20);
+      expect(c.docs.en!.frontmatter.events, c.slug).toEqual(c.docs.zh!.frontmatter.events);
+    }
+  });
+
+  it('keeps the date of the events apart from the date of the report, as the pages print them', () => {
+    const at = (slug: string) => {
+      const c = atlas.cases.get(slug)!;
+      return [c.events.date, c.events.basis, c.source.date, c.source.date_basis];
+    };
+    // Xiqiao reviews the year 2020 (printed) in a report of early 2021 (inferred)
+    expect(at('xiqiao')).toEqual(['2020', 'stated', '2021', 'inferred']);
+    // Days and months printed without a year: the year is inferred from the page
+    expect(at('chengmai')).toEqual(['2020-06-30', 'inferred', '2020', 'inferred']);
+    expect(at('luyang')).toEqual(['2020-06-29', 'inferred', '2020', 'inferred']);
+    expect(at('zhongtai')).toEqual(['2020-07-01', 'inferred', '2020', 'inferred']);
+    expect(at('zhenping')).toEqual(['2020-06', 'inferred', '2020', 'inferred']);
+    expect(at('dongying')).toEqual(['2021-08', 'inferred', '2021', 'inferred']);
+    expect(at('jingning')).toEqual(['2021-08-24', 'inferred', '2021', 'inferred']);
+    // Zunyi's item dates nothing it describes; Maonan prints a day without a year
+    expect(at('zunyi')).toEqual(['unknown', 'unknown', '2021', 'inferred']);
+    expect(at('maonan')).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+    expect(atlas.cases.get('maonan')!.events.note_zh).toContain('7月26日');
+  });
+
   it('never invents a publication date: each is stated, inferred with its basis, or unknown', () => {
     for (const s of data.sources) {
       if (s.date_basis === 'inferred') expect(s.date_note_en.length * s.date_note_zh.length, s.id).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxis, formatDate, formatFigure, formatPeriod, tidy } from '../../src/lib/format.ts';
+import { formatAxis, formatCaseDates, formatDate, formatFigure, formatPeriod, reportDate, tidy } from '../../src/lib/format.ts';
 import { qualifierWord } from '../../src/lib/qualifiers.ts';
 import type { Qualifier, Unit } from '../../src/lib/schema.ts';
 
@@ -94,6 +94,22 @@ describe('dates and periods keep their precision', () => {
   it('shows spans', () => {
     expect(formatPeriod('2019/2023', 'en')).toBe('2019–2023');
     expect(formatPeriod('2019/2023', 'zh')).toBe('2019年–2023年');
+  });
+});
+
+describe('the two dates of a case, each named', () => {
+  it('says which date is the report’s and which the events’, at the precision each has', () => {
+    expect(formatCaseDates({ date: '2020' }, { date: '2021' }, 'en')).toBe('reported 2021 · events 2020');
+    expect(formatCaseDates({ date: '2020' }, { date: '2021' }, 'zh')).toBe('报道 2021年 · 事件 2020年');
+    expect(formatCaseDates({ date: '2020-06-30' }, { date: '2020' }, 'en')).toBe('reported 2020 · events 30 June 2020');
+    expect(formatCaseDates({ date: '2021-08' }, { date: '2021' }, 'zh')).toBe('报道 2021年 · 事件 2021年8月');
+  });
+  it('says so when a date is unknown', () => {
+    expect(formatCaseDates({ date: 'unknown' }, { date: 'unknown' }, 'en')).toBe('reported date unknown · events date unknown');
+    expect(formatCaseDates({ date: 'unknown' }, { date: '2021' }, 'zh')).toBe('报道 2021年 · 事件 日期不详');
+  });
+  it('reads the report’s date and its basis from the source row', () => {
+    expect(reportDate({ date: '2021', date_basis: 'inferred', date_note_en: 'From 25 January.', date_note_zh: '据1月25日。' })).toEqual({ date: '2021', basis: 'inferred', note_en: 'From 25 January.', note_zh: '据1月25日。' });
   });
 });
 

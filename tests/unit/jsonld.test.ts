@@ -36,6 +36,29 @@ describe('structured data of a case', () => {
   });
 });
 
+describe('the two dates of a case in structured data', () => {
+  const ldOf = (slug: string) => {
+    const c = atlas.cases.get(slug)!;
+    return articleLd({ lang: 'en', url: 'u', title: 't', summary: 's', image: 'i', siteName: 'n', siteUrl: 'h', chain: c.chain, themes: c.themes, source: c.source, events: c.events });
+  };
+  it('gives the events as temporalCoverage, never as the report’s datePublished', () => {
+    // Xiqiao: the report (2021, inferred) looks back on the events of 2020 (printed)
+    const ld = ldOf('xiqiao');
+    expect(ld.temporalCoverage).toBe('2020');
+    expect(ld.isBasedOn).not.toHaveProperty('datePublished');
+    expect(ldOf('chengmai').temporalCoverage).toBe('2020-06-30');
+  });
+  it('gives no temporalCoverage when the events’ date is unknown', () => {
+    expect(atlas.cases.get('zunyi')!.events.date).toBe('unknown');
+    expect(ldOf('zunyi')).not.toHaveProperty('temporalCoverage');
+  });
+  it('gives a printed publication date as datePublished of the report, separate from the events', () => {
+    const c = atlas.cases.get('xiqiao')!;
+    const ld = articleLd({ lang: 'en', url: 'u', title: 't', summary: 's', image: 'i', siteName: 'n', siteUrl: 'h', chain: c.chain, themes: c.themes, source: { ...c.source, date: '2021-02-03', date_basis: 'stated' }, events: c.events });
+    expect(ld).toMatchObject({ temporalCoverage: '2020', isBasedOn: { datePublished: '2021-02-03' } });
+  });
+});
+
 describe('structured data of the data page', () => {
   it('is a Dataset with a licence and one DataDownload per file', () => {
     const ld = datasetLd({ lang: 'en', url: 'u', name: 'n', description: 'd', siteName: 's', siteUrl: 'h', downloads: [['a.csv', 'https://x.org/data/a.csv', 'text/csv']], spatial: ['Guangdong'] });

@@ -31,10 +31,14 @@ describe('npm run new-case', () => {
     expect(errors).toEqual([
       'content/cases/en/gamma.mdx:2 [title]: found the placeholder "TODO: Place, Province: what was done", expected the real title',
       'content/cases/en/gamma.mdx:3 [summary]: found the placeholder "TODO: one sentence saying what the case is.", expected the real summary',
-      'content/cases/en/gamma.mdx:13 [prose]: found a TODO placeholder, expected the finished text',
+      'content/cases/en/gamma.mdx:9 [events.note_en]: found the placeholder "TODO: when the events happened as the report prints it (basis stated), or what the date is inferred from (basis inferred)", expected the real note',
+      'content/cases/en/gamma.mdx:10 [events.note_zh]: found the placeholder "TODO：事件发生的时间及依据", expected the real note',
+      'content/cases/en/gamma.mdx:17 [prose]: found a TODO placeholder, expected the finished text',
       'content/cases/zh/gamma.mdx:2 [title]: found the placeholder "TODO：省份地名：做法", expected the real title',
       'content/cases/zh/gamma.mdx:3 [summary]: found the placeholder "TODO：一句话说明这个案例。", expected the real summary',
-      'content/cases/zh/gamma.mdx:13 [prose]: found a TODO placeholder, expected the finished text',
+      'content/cases/zh/gamma.mdx:9 [events.note_en]: found the placeholder "TODO: when the events happened as the report prints it (basis stated), or what the date is inferred from (basis inferred)", expected the real note',
+      'content/cases/zh/gamma.mdx:10 [events.note_zh]: found the placeholder "TODO：事件发生的时间及依据", expected the real note',
+      'content/cases/zh/gamma.mdx:17 [prose]: found a TODO placeholder, expected the finished text',
       'data/observations.csv:4 [label_en]: found the placeholder "TODO what is counted", expected the real value',
       'data/observations.csv:4 [label_zh]: found the placeholder "TODO 统计对象", expected the real value',
     ]);

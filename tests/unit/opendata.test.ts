@@ -134,7 +134,7 @@ describe('JSON downloads', () => {
   });
 
   it('the cases CSV round-trips quotes and commas in titles', () => {
-    const csv = toCsv('cases', [{ id: 'x', title_en: 'A, “quoted” "title"', title_zh: '标题', summary_en: 's', summary_zh: 's', place: 'cn', source: 's000-x', date: '2023', themes: 'a|b', key_figures: '' }]);
-    expect(csv).toBe(`${TABLE_COLUMNS.cases.join(',')}\nx,"A, “quoted” ""title""",标题,s,s,cn,s000-x,2023,a|b,\n`);
+    const csv = toCsv('cases', [{ id: 'x', title_en: 'A, “quoted” "title"', title_zh: '标题', summary_en: 's', summary_zh: 's', place: 'cn', source: 's000-x', events_date: '2023', events_date_basis: 'inferred', events_note_en: 'From “99th”, 1921 + 99', events_note_zh: '据“建党99周年”', themes: 'a|b', key_figures: '' }]);
+    expect(csv).toBe(`${TABLE_COLUMNS.cases.join(',')}\nx,"A, “quoted” ""title""",标题,s,s,cn,s000-x,2023,inferred,"From “99th”, 1921 + 99",据“建党99周年”,a|b,\n`);
   });
 });

@@ -209,7 +209,7 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
   {
     name: 'number typed into profile prose',
     setup: (f) => f.edit(EN, 'Beta village earned', 'Beta village, home to 1200 people, earned'),
-    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "1200" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the case\'s date or its observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "1200" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the events\' date, the report\'s date or the observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
   },
   {
     name: 'missing frontmatter field',
@@ -240,6 +240,74 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
       'data/places.csv:4 [parent]: found a cycle in the parent chain (alpha → guangdong → alpha), expected a chain ending at the country',
       'data/places.csv:5 [parent]: found a cycle in the parent chain (alpha-beta → alpha → guangdong → alpha), expected a chain ending at the country',
     ],
+  },
+  // The date of the events a case describes (the report's own date is the source's)
+  {
+    name: 'events date without its basis',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events: { date: "2020" }'),
+    expected: ['content/cases/en/alpha.mdx:6 [events.basis]: found nothing, expected one of "stated", "inferred", "unknown"'],
+  },
+  {
+    name: 'inferred events date without notes saying from what',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events:\n  date: "2020-06"\n  basis: inferred\n  note_en: ""'),
+    expected: [
+      // a key that is missing is located at its block
+      'content/cases/en/alpha.mdx:6 [events.note_zh]: found nothing, expected a note saying what the inferred date was inferred from (in Chinese)',
+      'content/cases/en/alpha.mdx:9 [events.note_en]: found an empty value, expected a note saying what the inferred date was inferred from (in English)',
+    ],
+  },
+  {
+    name: 'events date that does not exist on the calendar',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events:\n  date: "2020-02-30"\n  basis: stated'),
+    expected: ['content/cases/en/alpha.mdx:7 [events.date]: found "2020-02-30", expected a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'],
+  },
+  {
+    name: 'events date in a wrong format',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events: { date: "2020年6月", basis: stated }'),
+    expected: ['content/cases/en/alpha.mdx:6 [events.date]: found "2020年6月", expected YYYY, YYYY-MM, YYYY-MM-DD or unknown'],
+  },
+  {
+    name: 'unknown events date with a basis other than unknown',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events: { date: "unknown", basis: stated }'),
+    expected: ['content/cases/en/alpha.mdx:6 [events.basis]: found "stated", expected "unknown" exactly when the date is unknown (date is "unknown")'],
+  },
+  {
+    name: 'case file without an events block',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }\n', ''),
+    expected: ['content/cases/en/alpha.mdx:1 [events]: found nothing, expected an "events:" block with date (YYYY, YYYY-MM, YYYY-MM-DD or unknown), basis (stated, inferred or unknown) and, for an inferred date, note_en and note_zh'],
+  },
+  {
+    name: 'the retired single date key',
+    setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }\n', 'date: "2020"\nevents: { date: "2020", basis: stated }\n'),
+    expected: ['content/cases/en/alpha.mdx:6 [date]: found "2020", expected no "date:" key — the date of the events goes in "events:" (date, basis, note_en, note_zh); the report\'s publication date is the source\'s date in data/sources.csv'],
+  },
+  {
+    name: 'twins that disagree on the events date',
+    setup: (f) => f.edit(ZH, 'events: { date: "2020", basis: stated }', 'events:\n  date: "2020-07"\n  basis: stated'),
+    expected: ['content/cases/zh/alpha.mdx:7 [events.date]: found "2020-07", expected the same value as content/cases/en/alpha.mdx ("2020")'],
+  },
+  {
+    name: 'twins that disagree on the basis and the notes of the events date',
+    setup: (f) => {
+      f.edit(EN, 'events: { date: "2020", basis: stated }', 'events: { date: "2020", basis: inferred, note_en: "From 99th.", note_zh: "据99周年。" }');
+      f.edit(ZH, 'events: { date: "2020", basis: stated }', 'events: { date: "2020", basis: inferred, note_en: "From the 99th.", note_zh: "据99周年。" }');
+    },
+    expected: ['content/cases/zh/alpha.mdx:6 [events.note_en]: found "From the 99th.", expected the same value as content/cases/en/alpha.mdx ("From 99th.")'],
+  },
+  {
+    name: 'a year in the prose that is neither the events’ nor the report’s',
+    setup: (f) => {
+      // events 2019, report 2021, figures 2020: all three may be written; 2018 may not
+      for (const p of [EN, ZH]) f.edit(p, 'events: { date: "2020", basis: stated }', 'events: { date: "2019", basis: stated }');
+      f.edit('data/sources.csv', ',2020,inferred,', ',2021,inferred,');
+      f.edit(EN, 'In 2020, ', 'In 2019 (reported in 2021, not 2018), ');
+    },
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "2018" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the events\' date, the report\'s date or the observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
+  },
+  {
+    name: 'source date that does not exist on the calendar',
+    setup: (f) => f.edit('data/sources.csv', ',2020,inferred,', ',2021-02-29,inferred,'),
+    expected: ['data/sources.csv:2 [date]: found "2021-02-29", expected a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'],
   },
 ];
 

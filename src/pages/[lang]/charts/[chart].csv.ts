@@ -2,8 +2,7 @@
 // Each file holds the same rows as its chart and the chart's table (same functions in src/charts/datasets.ts).
 import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../site/atlas.ts';
-import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
-import { datePrecision } from '../../../lib/format.ts';
+import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
 import { timelineLayout } from '../../../charts/timeline.ts';
 import { toCsv } from '../../../lib/csv.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
@@ -22,9 +21,9 @@ export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: stri
   if (chart === 'map') return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base)));
   if (chart === 'timeline') {
     const items = timelineCases(atlas, lang, base);
-    const layout = timelineLayout(items.map((c) => ({ id: c.case, label: c.placeName, date: c.date, basis: c.basis, href: c.href, title: c.title })), { lang });
+    const layout = timelineLayout(timelineItems(items, lang), { lang });
     const rows = [...layout.rows, ...layout.undated].map((r) => items.find((i) => i.case === r.id)!);
-    return toCsv(TIMELINE_CSV_COLUMNS, rows.map((c) => ({ case: c.case, place: c.placeName, title: c.title, date: c.date, date_precision: datePrecision(c.date), date_basis: c.basis })));
+    return toCsv(TIMELINE_CSV_COLUMNS, timelineCsvRecords(rows));
   }
   if (chart === 'themes-matrix') {
     const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base));
