@@ -68,11 +68,14 @@ export function formatError(e: ValidationError): string {
 }
 
 export class AtlasValidationError extends Error {
-  readonly errors: ValidationError[];
+  /** Every problem of the run. (Not named `errors`: Astro would print such an error as a list of build errors.) */
+  readonly problems: ValidationError[];
   constructor(errors: ValidationError[]) {
     super(`${errors.length} data error${errors.length === 1 ? '' : 's'}:\n${errors.map((e) => '  ' + formatError(e)).join('\n')}`);
     this.name = 'AtlasValidationError';
-    this.errors = errors;
+    this.problems = errors;
+    // The messages say where the problem is; a stack trace into the loader would only bury them.
+    this.stack = '';
   }
 }
 
