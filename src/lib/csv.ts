@@ -103,13 +103,15 @@ export function parseCsv(text: string, expectedColumns: readonly string[]): CsvT
   for (const c of extra) problems.push({ line: 1, field: c, message: `found unknown column "${c}", expected columns: ${expectedColumns.join(', ')}${suggestColumn(c, expectedColumns)}` });
   const rows: CsvRow[] = [];
   const firstCells: string[] = [];
+  // With a wrong header, every row would be the wrong width: say it once, at the header.
+  const rowsCheckable = !missing.length && !extra.length;
   for (let i = 1; i < data.length; i++) {
     const cells = data[i]!;
     const line = starts[i] ?? i + 1;
     if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
     firstCells.push(cells[0]!.trim());
     if (cells.length !== header.length) {
-      if (quoteRows.has(i)) continue;
+      if (quoteRows.has(i) || !rowsCheckable) continue;
       problems.push({ line, message: `found ${cells.length} cells, expected ${header.length} (one per column: ${header.join(', ')})` });
       continue;
     }

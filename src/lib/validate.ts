@@ -70,12 +70,15 @@ export function formatError(e: ValidationError): string {
 export class AtlasValidationError extends Error {
   /** Every problem of the run. (Not named `errors`: Astro would print such an error as a list of build errors.) */
   readonly problems: ValidationError[];
+  /** Heading of the dev server's error overlay. */
+  readonly title: string;
   constructor(errors: ValidationError[]) {
     super(`${errors.length} data error${errors.length === 1 ? '' : 's'}:\n${errors.map((e) => '  ' + formatError(e)).join('\n')}`);
     this.name = 'AtlasValidationError';
     this.problems = errors;
     // The messages say where the problem is; a stack trace into the loader would only bury them.
     this.stack = '';
+    this.title = 'The data has errors: fix the files listed below';
   }
 }
 
@@ -151,7 +154,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function notUtf8Message(file: TextFile): string {
   const looks = file.notUtf8?.looksLike;
-  return `found bytes that are not UTF-8 from line ${file.notUtf8?.line}${looks ? ` (the file looks like ${looks}${looks.startsWith('GB') ? ', the encoding Chinese Windows and Excel save by default' : ''})` : ''}, expected UTF-8 — open it and save it again as UTF-8 (Excel: Save As › "CSV UTF-8 (Comma delimited)"; WPS or a text editor: encoding UTF-8)`;
+  const like = looks === 'GB18030/GBK' ? ' (the file looks like GB18030/GBK, which Chinese Windows and Excel save by default)' : looks ? ` (the file looks like ${looks})` : '';
+  return `found text that is not UTF-8${like}, expected UTF-8 — open the file and save it again as UTF-8 (Excel: Save As › "CSV UTF-8 (Comma delimited)"; WPS or a text editor: choose the encoding UTF-8)`;
 }
 
 /** Parse one table: encoding, CSV structure, placeholders, schema, duplicate keys. */
@@ -217,13 +221,13 @@ function readCases(input: AtlasInput, report: Report): { cases: ParsedCase[]; pr
       report.structure(file.path, 1, undefined, 'found a file that is not a case profile, expected only content/cases/<en|zh>/<slug>.mdx here (delete the file or move it out of content/cases/)');
       continue;
     }
-    if (file.notUtf8) {
-      report.structure(file.path, file.notUtf8.line, undefined, notUtf8Message(file).replace(/ \(Excel:.*\)$/, ''));
-      continue;
-    }
     const lang = m[1] as Lang;
     const slug = m[2]!;
     present.get(lang)!.add(slug);
+    if (file.notUtf8) {
+      report.structure(file.path, file.notUtf8.line, undefined, notUtf8Message(file).replace(/ \(Excel:.*\)$/, ' (in a text editor, choose the encoding UTF-8)'));
+      continue;
+    }
     if (!SLUG.test(slug)) report.err(file.path, 1, 'slug', `found "${slug}", expected a lowercase ASCII slug (a-z, 0-9, hyphens)`);
     const split = splitFrontmatter(file.text);
     if (!split) {
