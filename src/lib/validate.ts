@@ -7,7 +7,6 @@ import {
   COLUMNS,
   QUALIFIER_WORDS,
   SCHEMAS,
-  TABLES,
   caseFrontmatterSchema,
   type CaseFrontmatter,
   type Indicator,
@@ -130,6 +129,9 @@ interface ParsedInput {
   cases: ParsedCase[];
   /** lang → slugs of every case file present, valid or not. */
   present: Map<Lang, Set<string>>;
+  /** Slugs with a case file in any language. */
+  slugs: Set<string>;
+  observationsById: Map<string, Row<'observations'>>;
   sourceFiles?: string[];
 }
 
@@ -172,6 +174,8 @@ function readTable<K extends TableName>(name: K, file: TextFile, report: Report)
   table.broken = csv.problems.length > 0;
   if (csv.problems.some((p) => p.line === 1)) return table;
   const key = name === 'units' ? 'unit' : 'id';
+  // The schema of this table, typed for K (indexing SCHEMAS by a generic key gives a union).
+  const schema = SCHEMAS[name] as unknown as z.ZodType<z.output<(typeof SCHEMAS)[K]>>;
   for (const row of csv.rows) {
     const placeholders = new Set<string>();
     for (const [field, value] of Object.entries(row.record))
@@ -179,7 +183,7 @@ function readTable<K extends TableName>(name: K, file: TextFile, report: Report)
         placeholders.add(field);
         report.err(file.path, row.line, field, `found the placeholder ${JSON.stringify(value)}, expected the real value`);
       }
-    const result = SCHEMAS[name].safeParse(row.record);
+    const result = schema.safeParse(row.record);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? '');
@@ -187,7 +191,7 @@ function readTable<K extends TableName>(name: K, file: TextFile, report: Report)
       }
       continue;
     }
-    const r = { ...result.data, line: row.line } as Row<K>;
+    const r: Row<K> = { ...result.data, line: row.line };
     const k = row.record[key]!;
     const first = table.ids.get(k);
     if (first !== undefined) report.err(file.path, row.line, key, `duplicate ${key} "${k}", already defined on line ${first}`);
@@ -268,7 +272,9 @@ function readCases(input: AtlasInput, report: Report): { cases: ParsedCase[]; pr
 function parseInput(input: AtlasInput, report: Report): ParsedInput {
   const tables = readTables(input, report);
   const { cases, present } = readCases(input, report);
-  return { tables, cases, present, sourceFiles: input.sourceFiles };
+  const slugs = new Set([...present.values()].flatMap((set) => [...set]));
+  const observationsById = new Map(tables.observations.rows.map((o) => [o.id, o]));
+  return { tables, cases, present, slugs, observationsById, sourceFiles: input.sourceFiles };
 }
 
 /** Is `id` defined in table `name` (possibly on an invalid row, which has its own message)? Always true for a table that did not parse. */
@@ -332,7 +338,7 @@ function checkObservations(p: ParsedInput, report: Report): void {
     if (!exists(p, table, o[field])) report.err(path, o.line, field, `found "${o[field]}", expected ${what} from ${p.tables[table].path}${suggest(o[field], known(p, table))}`);
   };
   for (const o of rows) {
-    if (![...p.present.values()].some((set) => set.has(o.case))) report.err(path, o.line, 'case', `found "${o.case}", expected a case slug (content/cases/<lang>/<slug>.mdx)${suggest(o.case, slugs)}`);
+    if (!p.slugs.has(o.case)) report.err(path, o.line, 'case', `found "${o.case}", expected a case slug (content/cases/<lang>/<slug>.mdx)${suggest(o.case, slugs)}`);
     ref(o, 'place', 'places', 'a place id');
     ref(o, 'source', 'sources', 'a source id');
     ref(o, 'indicator', 'indicators', 'an indicator id');
@@ -394,10 +400,10 @@ function checkTwins(p: ParsedInput, report: Report): void {
 /** An observation id cited by a case (key or <Fig>) exists and belongs to that case. */
 function checkCitedObservation(p: ParsedInput, c: ParsedCase, id: string, line: number, field: string, shown: string, report: Report): void {
   if (p.tables.observations.broken) return;
-  const o = p.tables.observations.rows.find((r) => r.id === id);
+  const o = p.observationsById.get(id);
   if (!o) {
     if (!exists(p, 'observations', id)) report.err(c.path, line, field, `found ${shown}, expected an observation id of case "${c.slug}"${suggest(id, caseObsIds(p.tables.observations.rows, c.slug))}`);
-  } else if (o.case !== c.slug && p.cases.some((d) => d.slug === o.case)) report.err(c.path, line, field, `found ${shown}, which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
+  } else if (o.case !== c.slug && p.slugs.has(o.case)) report.err(c.path, line, field, `found ${shown}, which belongs to case "${o.case}", expected an observation of case "${c.slug}"`);
 }
 
 /** Frontmatter references: place, source, themes and key figures. */
