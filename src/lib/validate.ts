@@ -243,7 +243,7 @@ function readCases(input: AtlasInput, report: Report): { cases: ParsedCase[]; pr
       raw = parseYaml(split.frontmatter);
     } catch (e) {
       const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
-      report.structure(file.path, line + 1, undefined, `found invalid YAML frontmatter (${(e as Error).message.split('\n')[0]}), expected key: value lines`);
+      report.structure(file.path, line + 1, undefined, `found invalid YAML frontmatter (${(e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}), expected key: value lines`);
       continue;
     }
     const fields: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -262,7 +262,9 @@ function readCases(input: AtlasInput, report: Report): { cases: ParsedCase[]; pr
         if (!placeholders.has(field)) report.err(file.path, fmLine(split.frontmatter, field), field, `found ${show(fields[field])}, expected ${expectation(issue)}`);
       }
     const prose = parseProse(stripBom(file.text).replace(/\r\n?/g, '\n'));
-    for (const p of prose.problems) (prose.parsed ? report.err : report.structure).call(report, file.path, p.line, 'prose', p.message);
+    for (const p of prose.problems)
+      if (prose.parsed) report.err(file.path, p.line, 'prose', p.message);
+      else report.structure(file.path, p.line, 'prose', p.message);
     cases.push({ path: file.path, slug, lang, frontmatter: fm.success ? fm.data : null, fmText: split.frontmatter, body: split.body, bodyLine: split.bodyLine, prose });
   }
   return { cases, present };

@@ -1,7 +1,7 @@
 // The one way data reaches pages: a content loader that reads and validates every table and case file
 // (src/lib/load.ts → validate.ts) and stores the validated records, or the located messages.
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { atlasFiles, checkProject } from '../lib/load.ts';
 import { AtlasValidationError, type AtlasData, type ValidationError } from '../lib/validate.ts';
@@ -42,8 +42,8 @@ export async function loadAtlas({ store, config, watcher, logger, generateDigest
   if (!watcher) return;
   const files = atlasFiles(root);
   const tables = new Set(files.tables.map((f) => resolve(f)));
-  const content = resolve(files.contentDir);
-  watcher.add([...tables, content]);
+  const content = resolve(files.contentDir) + sep;
+  watcher.add([...tables, resolve(files.contentDir)]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   watcher.on('all', (_event, path) => {
     const abs = resolve(path);
