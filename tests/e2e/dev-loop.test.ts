@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../helpers/fixture.ts';
 import { launch } from './browser.ts';
@@ -41,7 +41,7 @@ async function page(path: string): Promise<{ status: number; text: string }> {
 }
 
 /** Poll until `ok` holds for the page (the dev server re-syncs after a file change); fail with the last page after `seconds`. */
-async function until(path: string, ok: (p: { status: number; text: string }) => boolean, seconds = 30): Promise<{ status: number; text: string }> {
+async function until(path: string, ok: (p: { status: number; text: string }) => boolean, seconds = 60): Promise<{ status: number; text: string }> {
   const deadline = Date.now() + seconds * 1000;
   let last = { status: 0, text: '' };
   while (Date.now() < deadline) {
@@ -53,24 +53,27 @@ async function until(path: string, ok: (p: { status: number; text: string }) => 
 }
 
 /**
- * What a reader of the page sees in the browser: Astro's error overlay text when the page failed, else ''.
- * Polled like `until`, since the dev server re-syncs after a file change.
+ * What a reader of the page sees in the browser: the text of Astro's error overlay, once it contains
+ * `expected`. Reloads until then (the dev server re-syncs after a file change); fails after 60 s.
  */
-async function overlayUntil(path: string, ok: (text: string) => boolean): Promise<string> {
+async function overlayUntil(path: string, expected: string): Promise<string> {
   const tab = await browser!.newPage();
+  const overlayText = () => tab.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
   try {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     let last = '';
     while (Date.now() < deadline) {
       const res = await tab.goto(origin + path).catch(() => null);
+      last = `status ${res?.status() ?? 'none'}`;
       if (res && res.status() >= 500) {
-        await tab.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 10_000 }).catch(() => {});
-        last = await tab.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
-      } else last = '';
-      if (ok(last)) return last;
+        // The overlay is drawn by the Vite client after the page loads: wait for its text.
+        await tab.waitForFunction((exp) => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes(exp), expected, { timeout: 20_000 }).catch(() => {});
+        last = await overlayText();
+        if (last.includes(expected)) return last;
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${path}: the error overlay never showed the expected text; last:\n${last.slice(0, 2000)}`);
+    throw new Error(`${path}: the error overlay never showed ${expected}; last:\n${last.slice(0, 2000)}\n--- dev server output:\n${terminal.slice(-3000)}`);
   } finally {
     await tab.close();
   }
@@ -102,7 +105,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run dev', () => {
+// Each test starts from the copied data as it is in the project (a failed test leaves nothing behind).
+afterEach(async () => {
+  for (const rel of ['data/observations.csv', 'content/cases/en/lianjiang.mdx']) {
+    const original = readFileSync(join(ROOT, rel), 'utf8');
+    if (readFileSync(join(dir, rel), 'utf8') !== original) writeFileSync(join(dir, rel), original);
+  }
+  await until('/en/cases/lianjiang/', (q) => q.status === 200 && FIG('30').test(q.text));
+}, 90_000);
+
+describe('npm run dev', { timeout: 180_000 }, () => {
   it('shows an edited value on the page', async () => {
     expect((await page('/en/cases/lianjiang/')).text).toMatch(FIG('30'));
     edit(OBS, 'lianjiang-contest-orgs,lianjiang,lianjiang,contest_participants,30,', 'lianjiang-contest-orgs,lianjiang,lianjiang,contest_participants,31,');
@@ -118,15 +130,15 @@ describe('npm run dev', () => {
     expect(validate.stderr).toContain(expected);
 
     const broken = await until('/en/cases/lianjiang/', (q) => q.status === 500);
-    expect(broken.text).not.toMatch(FIG('31'));
-    expect(await overlayUntil('/en/cases/lianjiang/', (t) => t.includes(expected))).toContain(expected);
+    expect(broken.text).not.toMatch(FIG('30'));
+    expect(await overlayUntil('/en/cases/lianjiang/', expected)).toContain(expected);
     // Every page reads the same data, so every page says so.
-    expect(await overlayUntil('/zh/', (t) => t.includes(expected))).toContain(expected);
+    expect(await overlayUntil('/zh/', expected)).toContain(expected);
     expect(terminal).toContain(expected);
 
     edit(OBS, 'lianjiang-contest-orgs,Lianjiang,', 'lianjiang-contest-orgs,lianjiang,');
     const fixed = await until('/en/cases/lianjiang/', (q) => q.status === 200);
-    expect(fixed.text).toMatch(FIG('31'));
+    expect(fixed.text).toMatch(FIG('30'));
     expect(fixed.text).not.toContain(expected);
   });
 
@@ -135,8 +147,20 @@ describe('npm run dev', () => {
     const line = readFileSync(en, 'utf8').split('\n').findIndex((l) => l.includes('<Fig id="lianjiang-contest-orgs" />')) + 1;
     edit(en, 'screened and recommended <Fig id="lianjiang-contest-orgs" />', 'screened and recommended 30');
     const expected = `${en}:${line} [prose]: found the number "30" typed into the text`;
-    expect(await overlayUntil('/en/cases/lianjiang/', (t) => t.includes(expected))).toContain(expected);
+    expect(await overlayUntil('/en/cases/lianjiang/', expected)).toContain(expected);
     edit(en, 'screened and recommended 30', 'screened and recommended <Fig id="lianjiang-contest-orgs" />');
-    expect((await until('/en/cases/lianjiang/', (q) => q.status === 200)).text).toMatch(FIG('31'));
+    expect((await until('/en/cases/lianjiang/', (q) => q.status === 200)).text).toMatch(FIG('30'));
+  });
+
+  it('refuses code in a profile before Astro compiles it: the page shows the message, never the code’s result', async () => {
+    const en = join(dir, 'content', 'cases', 'en', 'lianjiang.mdx');
+    const line = readFileSync(en, 'utf8').split('\n').findIndex((l) => l.includes('screened and recommended')) + 1;
+    edit(en, 'screened and recommended', 'screened {globalThis.process?.env?.HOME} and recommended');
+    const expected = `${en}:${line} [prose]: found the expression {globalThis.process?.env?.HOME}, expected only markdown`;
+    const overlay = await overlayUntil('/en/cases/lianjiang/', expected);
+    expect(overlay).toContain(expected);
+    expect((await page('/en/cases/lianjiang/')).text).not.toContain(process.env.HOME!);
+    edit(en, 'screened {globalThis.process?.env?.HOME} and recommended', 'screened and recommended');
+    expect((await until('/en/cases/lianjiang/', (q) => q.status === 200)).text).toMatch(FIG('30'));
   });
 });
