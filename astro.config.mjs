@@ -2,35 +2,15 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { fileURLToPath } from 'node:url';
-import { checkProject } from './src/lib/load.ts';
-import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
 const SITE = process.env.SITE ?? 'http://localhost:4321';
 const BASE = process.env.BASE ?? '/';
 /** The bilingual language chooser at the root is no language's page: no hreflang alternates to or from it. */
 const baseDir = BASE.replace(/^\/+|\/+$/g, '');
 const chooser = new URL(baseDir ? `/${baseDir}/` : '/', SITE).href;
-
-/**
- * Stop the build (and the dev server) before anything is published when the data is wrong.
- * @returns {import('astro').AstroIntegration}
- */
-function validateData() {
-  return {
-    name: 'atlas-validate-data',
-    hooks: {
-      'astro:config:setup': () => {
-        const { errors } = checkProject(root);
-        if (errors.length) throw new AtlasValidationError(errors);
-      },
-    },
-  };
-}
 
 /**
  * Write the security headers file read by static hosts (same policy as the pages' <meta> tag).
@@ -80,7 +60,6 @@ export default defineConfig({
   cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
-    validateData(),
     mdx(),
     securityHeaders(),
     // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { listFiles } from '../src/lib/paths.ts';
 
 export interface BenchContext {
   /** The project root. */
@@ -22,7 +23,7 @@ function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+  return Math.max(s.mtimeMs, ...listFiles(path).map((f) => statSync(join(path, f)).mtimeMs));
 }
 
 const builtAt = newest(join(dist, 'pagefind', 'pagefind-entry.json'));

@@ -1,4 +1,5 @@
-// Build the whole site: validate the data, render every page with Astro, then index it with Pagefind.
+// Build the whole site: render every page with Astro (its content loader validates the data first and
+// stops the build with every located message), then index it with Pagefind.
 // ATLAS_OUT_DIR sets the output directory (default dist/).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,6 @@ function step(label: string, args: string[]): void {
   console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-step('validate data', [join(root, 'scripts', 'validate.ts')]);
-step('render pages', [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent']);
+step('validate data and render pages', [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent']);
 step('index search', [join(root, 'scripts', 'index-search.ts'), out]);
 console.log(`Built site in ${out}`);

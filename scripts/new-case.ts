@@ -1,9 +1,12 @@
-// Scaffold a case: both language files and the rows it needs. Usage: npm run new-case <slug> [-- --place <id> --source <id>]
+// Scaffold a case: both language files and the rows it needs. Usage: npm run new-case <slug> [-- --place <id> --source <id> --page <nnn>]
+// Every value only the editor can know is written as a TODO placeholder, which validation refuses until it is replaced.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { csvRow, parseCsv } from '../src/lib/csv.ts';
 import { contentDir, dataDir } from '../src/lib/paths.ts';
+import { COLUMNS, type TableName } from '../src/lib/schema.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { place: { type: 'string' }, source: { type: 'string' }, page: { type: 'string' } } });
@@ -23,6 +26,7 @@ for (const f of Object.values(files))
 const place = values.place ?? slug;
 const page = values.page ?? '000';
 const source = values.source ?? `s${page}-${slug}`;
+const example = `${slug}-example`;
 
 const frontmatter = (title: string, summary: string) => `---
 title: "${title}"
@@ -30,12 +34,12 @@ summary: "${summary}"
 place: ${place}
 source: ${source}
 events:
-  date: "unknown"
-  basis: unknown
-  note_en: "TODO: when the events happened as the report prints it (basis stated), or what the date is inferred from (basis inferred)"
-  note_zh: "TODO：事件发生的时间及依据"
-themes: [contests]
-key: [${slug}-example]
+  date: "TODO"
+  basis: TODO
+  note_en: "TODO: what the date rests on: printed in the report (basis stated), or what it is inferred from (basis inferred)"
+  note_zh: "TODO：日期的依据：原文载明（stated），或据何推定（inferred）"
+themes: [TODO]
+key: [${example}]
 ---
 `;
 mkdirSync(join(cases, 'en'), { recursive: true });
@@ -43,7 +47,7 @@ mkdirSync(join(cases, 'zh'), { recursive: true });
 writeFileSync(files.en, `${frontmatter('TODO: Place, Province: what was done', 'TODO: one sentence saying what the case is.')}
 ## What was done
 
-TODO. Every number comes from the data: <Fig id="${slug}-example" /> people took part.
+TODO. Every number comes from the data: <Fig id="${example}" /> people took part.
 
 ## How it works
 
@@ -54,7 +58,7 @@ TODO. Every number comes from the data: <Fig id="${slug}-example" /> people took
 writeFileSync(files.zh, `${frontmatter('TODO：省份地名：做法', 'TODO：一句话说明这个案例。')}
 ## 主要做法
 
-TODO。所有数字都来自数据：共有<Fig id="${slug}-example" />参加。
+TODO。所有数字都来自数据：共有<Fig id="${example}" />参加。
 
 ## 运行机制
 
@@ -63,17 +67,26 @@ TODO。所有数字都来自数据：共有<Fig id="${slug}-example" />参加。
 ## 报道未说明的问题
 `);
 
-const has = (file: string, id: string) => readFileSync(join(data, file), 'utf8').split('\n').some((l) => l.startsWith(`${id},`));
+const table = (name: TableName) => join(data, `${name}.csv`);
+const has = (name: TableName, id: string) => parseCsv(readFileSync(table(name), 'utf8'), COLUMNS[name]).firstCells.includes(id);
+/** Append one row, written by the CSV writer (quoting as needed), on a line of its own. */
+const append = (name: TableName, record: Record<string, string>) => {
+  const text = readFileSync(table(name), 'utf8');
+  appendFileSync(table(name), `${text.endsWith('\n') || text === '' ? '' : '\n'}${csvRow(COLUMNS[name], record)}\n`);
+};
 const added: string[] = [];
-if (!has('sources.csv', source)) {
-  appendFileSync(join(data, 'sources.csv'), `${source},${page}_TODO.txt,TODO 标题,TODO headline,unknown,unknown,unknown,unknown,unknown,,\n`);
+if (!has('sources', source)) {
+  append('sources', { id: source, file: `${page}_TODO.txt`, headline_zh: 'TODO 标题', headline_en: 'TODO headline', publication: 'TODO', section: 'TODO', byline: 'TODO', date: 'TODO', date_basis: 'TODO' });
   added.push(`data/sources.csv: ${source}`);
 }
-if (!has('places.csv', place)) {
-  appendFileSync(join(data, 'places.csv'), `${place},TODO,TODO,county,TODO-parent,,,\n`);
+if (!has('places', place)) {
+  append('places', { id: place, name_en: 'TODO', name_zh: 'TODO', level: 'TODO', parent: 'TODO' });
   added.push(`data/places.csv: ${place}`);
 }
-appendFileSync(join(data, 'observations.csv'), `${slug}-example,${slug},${place},contest_participants,0,名,exact,,unknown,unknown,${source},TODO what is counted,TODO 统计对象,,\n`);
-added.push(`data/observations.csv: ${slug}-example`);
+append('observations', {
+  id: example, case: slug, place, indicator: 'TODO', value: 'TODO', unit: 'TODO', qualifier: 'TODO', period: 'TODO', period_basis: 'TODO', source,
+  label_en: 'TODO what is counted', label_zh: 'TODO 统计对象',
+});
+added.push(`data/observations.csv: ${example}`);
 
-console.log(`Created ${files.en}\nCreated ${files.zh}\nAdded rows:\n  ${added.join('\n  ')}\n\nNext: fill in the TODOs, then run npm run validate — it lists every field still to fix.`);
+console.log(`Created ${files.en}\nCreated ${files.zh}\nAdded rows:\n  ${added.join('\n  ')}\n\nNext: replace every TODO (and rename ${example}), then run npm run validate — it lists every field still to fix.`);

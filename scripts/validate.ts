@@ -4,7 +4,8 @@ import { checkProject } from '../src/lib/load.ts';
 import { formatError } from '../src/lib/validate.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url));
-const { data, errors } = checkProject(root);
+const { data, errors, skipped } = checkProject(root);
+for (const s of skipped) console.log(`! ${s}`);
 if (errors.length) {
   console.error(`✗ ${errors.length} data error${errors.length === 1 ? '' : 's'}:`);
   for (const e of errors) console.error('  ' + formatError(e));

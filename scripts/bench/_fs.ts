@@ -1,22 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFiles } from '../../src/lib/paths.ts';
 
 export function dirBytes(dir: string): number {
-  let total = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    total += s.isDirectory() ? dirBytes(p) : s.size;
-  }
-  return total;
+  return listFiles(dir).reduce((total, f) => total + statSync(join(dir, f)).size, 0);
 }
 
 export function htmlCount(dir: string): number {
-  let total = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) total += htmlCount(p);
-    else if (name.endsWith('.html')) total++;
-  }
-  return total;
+  return listFiles(dir).filter((f) => f.endsWith('.html')).length;
 }

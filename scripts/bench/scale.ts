@@ -28,7 +28,7 @@ export default async function ({ root }: { root: string }) {
         continue;
       }
       const peakKb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-      const steps = [...r.stdout.matchAll(/✓ (validate data|render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
+      const steps = [...r.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
       const pages = htmlCount(out);
       rows.push({ n, pages, seconds, perPageMs: (seconds * 1000) / pages, indexMB: dirBytes(join(out, 'pagefind')) / 2 ** 20, peakMB: peakKb / 1024, steps });
     } finally {

@@ -12,6 +12,53 @@ export interface CsvProblem {
   message: string;
 }
 
+/** Text decoded from a file's bytes; `notUtf8` when the bytes are not UTF-8 (the text is then unusable). */
+export interface DecodedText {
+  text: string;
+  notUtf8?: { line: number; looksLike: string | null };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decode a file's bytes as UTF-8 (with or without BOM). When they are not UTF-8, say where the first
+ * bad byte is and what the file looks like instead (GB18030/GBK from Chinese Windows and Excel, UTF-16).
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    return { text: '', notUtf8: { line, looksLike: guessEncoding(bytes) } };
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+function guessEncoding(bytes: Uint8Array): string | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16';
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return /[\u4e00-\u9fff]/.test(text) ? 'GB18030/GBK' : null;
+  } catch {
+    return null;
+  }
+}
+
+
 export interface CsvTable {
   header: string[];
   /** First cell of every data row, including rows with problems (so references to them are not reported twice). */
@@ -33,14 +80,21 @@ export function parseCsv(text: string, expectedColumns: readonly string[]): CsvT
   const source = stripBom(text).replace(/\r\n?/g, '\n');
   const result = Papa.parse<string[]>(source, { skipEmptyLines: false, delimiter: ',' });
   const problems: CsvProblem[] = [];
-  for (const err of result.errors) {
-    // papaparse reports the data row index; the header is line 1.
-    const line = err.row === undefined ? 1 : lineOfRow(source, err.row);
-    problems.push({ line, message: `CSV syntax: ${err.message}` });
-  }
-  const data = result.data;
   // Map each parsed row to the line it starts on by walking the text once.
   const starts = rowStartLines(source);
+  /** Rows whose quoting is broken: their cell count is a symptom, not a second problem. */
+  const quoteRows = new Set<number>();
+  for (const err of result.errors) {
+    // papaparse reports the index of the row in `data` (the header is row 0, line 1).
+    const line = err.row === undefined ? 1 : (starts[err.row] ?? 1);
+    if (err.row !== undefined) quoteRows.add(err.row);
+    if (err.code === 'MissingQuotes')
+      problems.push({ line, message: 'found a quote (") that opens a cell and is never closed, so everything after it was read as one cell; expected a closing quote (write a quote inside a quoted cell as "")' });
+    else if (err.code === 'InvalidQuotes')
+      problems.push({ line, message: 'found a quote (") in the middle of a quoted cell, expected the cell to end right after its closing quote (write a quote inside a quoted cell as "")' });
+    else problems.push({ line, message: `found a CSV syntax error (${err.message}), expected comma-separated cells` });
+  }
+  const data = result.data;
   const headerRow = data[0] ?? [];
   const header = headerRow.map((h) => h.trim());
   const missing = expectedColumns.filter((c) => !header.includes(c));
@@ -49,12 +103,15 @@ export function parseCsv(text: string, expectedColumns: readonly string[]): CsvT
   for (const c of extra) problems.push({ line: 1, field: c, message: `found unknown column "${c}", expected columns: ${expectedColumns.join(', ')}${suggestColumn(c, expectedColumns)}` });
   const rows: CsvRow[] = [];
   const firstCells: string[] = [];
+  // With a wrong header, every row would be the wrong width: say it once, at the header.
+  const rowsCheckable = !missing.length && !extra.length;
   for (let i = 1; i < data.length; i++) {
     const cells = data[i]!;
     const line = starts[i] ?? i + 1;
     if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
     firstCells.push(cells[0]!.trim());
     if (cells.length !== header.length) {
+      if (quoteRows.has(i) || !rowsCheckable) continue;
       problems.push({ line, message: `found ${cells.length} cells, expected ${header.length} (one per column: ${header.join(', ')})` });
       continue;
     }
@@ -88,8 +145,10 @@ function rowStartLines(text: string): number[] {
   return starts;
 }
 
-function lineOfRow(text: string, row: number): number {
-  return rowStartLines(text)[row + 1] ?? 1;
+
+/** One CSV line (no header, no line break) holding a record's cells in column order. */
+export function csvRow(columns: readonly string[], record: Record<string, string>): string {
+  return Papa.unparse([columns.map((c) => record[c] ?? '')], { newline: '\n' });
 }
 
 /** Serialise records back to CSV (RFC 4180, LF line endings). */

@@ -26,10 +26,46 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase ASCII s
 const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case id (a-z, 0-9, underscores)');
 const required = z.string().min(1, 'a non-empty value');
 const optional = z.string();
-/** YYYY, YYYY-MM, YYYY-MM-DD or unknown */
+/** YYYY, YYYY-MM, YYYY-MM-DD or unknown (the shape only; see dateProblem for dates that cannot exist). */
 export const DATE_RE = /^(?:unknown|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$/;
-const date = z.string().regex(DATE_RE, 'YYYY, YYYY-MM, YYYY-MM-DD or unknown');
-const period = z.string().regex(/^(?:unknown|\d{4}(?:-\d{2}){0,2}(?:\/\d{4}(?:-\d{2}){0,2})?)$/, 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown');
+const DATE_SHAPE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a YYYY, YYYY-MM or YYYY-MM-DD date cannot exist (month 13, 30 February), or null when it can. */
+export function impossibleDate(value: string): string | null {
+  const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  if (m === undefined) return null;
+  if (m < 1 || m > 12) return `there is no month ${value.split('-')[1]}`;
+  if (d === undefined) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d < 1 || d > days ? `${MONTHS[m - 1]} ${y} has ${days} days` : null;
+}
+
+/** A date as YYYY, YYYY-MM, YYYY-MM-DD or unknown, checked against the calendar. */
+const date = z.string().superRefine((value, ctx) => {
+  if (value !== 'unknown' && !DATE_SHAPE.test(value)) ctx.addIssue({ code: 'custom', message: 'YYYY, YYYY-MM, YYYY-MM-DD or unknown' });
+  else if (value !== 'unknown' && impossibleDate(value)) ctx.addIssue({ code: 'custom', message: `a date that exists (${impossibleDate(value)})` });
+});
+
+/** A period: a date, or a span start/end of two dates with the start not after the end. */
+const period = z.string().superRefine((value, ctx) => {
+  if (value === 'unknown') return;
+  const parts = value.split('/');
+  if (parts.length > 2 || !parts.every((p) => DATE_SHAPE.test(p))) {
+    ctx.addIssue({ code: 'custom', message: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or unknown' });
+    return;
+  }
+  for (const p of parts) {
+    const why = impossibleDate(p);
+    if (why) {
+      ctx.addIssue({ code: 'custom', message: `a period of dates that exist (${why})` });
+      return;
+    }
+  }
+  const [start, end] = parts as [string, string?];
+  const n = Math.min(start.length, end?.length ?? 0);
+  if (end !== undefined && start.slice(0, n) > end.slice(0, n)) ctx.addIssue({ code: 'custom', message: `a span from the earlier to the later date (${end}/${start})` });
+});
 const decimal = (what: string) => z.string().regex(/^-?\d+(?:\.\d+)?$/, what).transform(Number);
 const optionalNumber = (what: string, min: number, max: number) =>
   z
@@ -47,7 +83,7 @@ export const sourceSchema = z.object({
   publication: required,
   section: required,
   byline: required,
-  date: date.refine((d) => !DATE_RE.test(d) || d === 'unknown' || isRealDate(d), 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'),
+  date,
   date_basis: z.enum(['stated', 'inferred', 'unknown']),
   date_note_en: optional,
   date_note_zh: optional,
@@ -115,18 +151,6 @@ export const themeSchema = z.object({
 export const DATE_BASES = ['stated', 'inferred', 'unknown'] as const;
 export type DateBasis = (typeof DATE_BASES)[number];
 
-/** Is a YYYY[-MM[-DD]] date one that exists on the calendar (no month 13, no 30 February)? */
-export function isRealDate(date: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
-  if (y < 1800 || y > 2200) return false;
-  if (mo === undefined) return true;
-  if (mo < 1 || mo > 12) return false;
-  if (d === undefined) return true;
-  return d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
 /**
  * When the events a case describes happened — not when the report was published (that is the
  * source's `date`). Precision is what the date says (a year, a month, a day); `basis` says whether
@@ -134,14 +158,12 @@ export function isRealDate(date: string): boolean {
  */
 export const caseEventsSchema = z
   .object({
-    date: z.string().regex(/^(?:unknown|\d{4}(?:-\d{2}){0,2})$/, 'YYYY, YYYY-MM, YYYY-MM-DD or unknown'),
+    date,
     basis: z.enum(DATE_BASES),
     note_en: z.string().optional(),
     note_zh: z.string().optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.date !== 'unknown' && /^\d{4}(?:-\d{2}){0,2}$/.test(e.date) && !isRealDate(e.date))
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)' });
     if ((e.date === 'unknown') !== (e.basis === 'unknown'))
       ctx.addIssue({ code: 'custom', path: ['basis'], message: `"unknown" exactly when the date is unknown (date is ${JSON.stringify(e.date)})` });
     if (e.basis === 'inferred')

@@ -1,7 +1,8 @@
 // What a reader sees as the searchable text of each built page: the text of its data-pagefind-body element,
 // with blocks kept apart, leaving out what Pagefind never indexes (data-pagefind-ignore, scripts, styles,
 // forms, navigation, SVG). Independent of Pagefind: it is the yardstick the search is measured against.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listFiles } from '../../src/lib/paths.ts';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { BLOCK_ELEMENTS } from '../../src/lib/search.ts';
@@ -39,18 +40,12 @@ function findBody(nodes: ChildNode[]): Element | undefined {
   return undefined;
 }
 
-function htmlFiles(dir: string, skip: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return path === skip ? [] : htmlFiles(path, skip);
-    return e.name.endsWith('.html') ? [path] : [];
-  });
-}
+const htmlFiles = (dir: string) => listFiles(dir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).map((f) => join(dir, f));
 
 /** Every page of a built site that marks a data-pagefind-body, with that element's text (whitespace collapsed, NFC). */
 export function indexedPages(distDir: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
-  for (const file of htmlFiles(distDir, join(distDir, 'pagefind'))) {
+  for (const file of htmlFiles(distDir)) {
     const body = findBody(parseDocument(readFileSync(file, 'utf8')).children);
     if (!body) continue;
     const url = '/' + relative(distDir, file).split(sep).join('/').replace(/index\.html$/, '');

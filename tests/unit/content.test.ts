@@ -1,15 +1,22 @@
-// The real corpus: every case of the five source pages, in both languages, with its figures.
+// The real corpus: every case of the five source pages, in both languages, with its figures — read
+// through the content loader the pages are built from (src/site/loader.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { formatFigure, formatNumber, printedNumber } from '../../src/lib/format.ts';
 import { checkProject, sourcePagesDir } from '../../src/lib/load.ts';
 import { SCALE_CHARS } from '../../src/lib/qualifiers.ts';
-import { formatError } from '../../src/lib/validate.ts';
-import { ROOT } from '../helpers/fixture.ts';
+import { AtlasValidationError, formatError } from '../../src/lib/validate.ts';
+import { loadAsBuilt } from '../helpers/atlas.ts';
+import { fixtureCopy, ROOT } from '../helpers/fixture.ts';
 
-const { data, errors } = checkProject(ROOT);
+const stored = await loadAsBuilt(ROOT).catch((e: unknown) => {
+  if (e instanceof AtlasValidationError) return { errors: e.problems, data: undefined };
+  throw e;
+});
+const errors = stored.errors ?? [];
+const data = stored.data!;
 // Cross-links are only built from valid data; with errors, the first test lists them.
 const atlas = errors.length ? (undefined as unknown as Atlas) : new Atlas(data);
 
@@ -27,6 +34,11 @@ const CASES_BY_PAGE: Record<string, string[]> = {
 describe('the corpus', () => {
   it('validates without a single error', () => {
     expect(errors.map(formatError)).toEqual([]);
+  });
+
+  it('is what npm run validate reads: the same records, in the same order', () => {
+    expect(data).toEqual(checkProject(ROOT).data);
+    expect(data.observations.map((o) => o.line)).toEqual([...data.observations.map((o) => o.line)].sort((a, b) => a! - b!));
   });
 
   it('has all 18 cases, each in English and Chinese', () => {
@@ -173,5 +185,28 @@ describe('figures as printed', () => {
       const shown = formatFigure(o, atlas.unitOf(o), 'zh');
       expect(pageText(atlas.sources.get(o.source)!.file), `${o.id} shows ${shown}`).toContain(shown);
     }
+  });
+});
+
+describe('the build', () => {
+  const copies: ReturnType<typeof fixtureCopy>[] = [];
+  afterEach(() => {
+    while (copies.length) copies.pop()!.remove();
+  });
+
+  it('stops at a row with a missing cell (which the collections once dropped without a word), naming its line', async () => {
+    const f = fixtureCopy();
+    copies.push(f);
+    expect((await loadAsBuilt(f.dir)).data?.observations.map((o) => o.id)).toEqual(['alpha-contestants', 'alpha-income']);
+    f.edit('data/observations.csv', 'Collective income of Beta village,贝塔村集体经济收入,,', 'Collective income of Beta village,贝塔村集体经济收入,');
+    const failure = await loadAsBuilt(f.dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(AtlasValidationError);
+    expect((failure as AtlasValidationError).problems.map(formatError)).toEqual([
+      'data/observations.csv:3: found 14 cells, expected 15 (one per column: id, case, place, indicator, value, unit, qualifier, qualifier_zh, period, period_basis, source, label_en, label_zh, note_en, note_zh)',
+    ]);
+    expect((failure as Error).message).toContain('data/observations.csv:3: found 14 cells');
   });
 });

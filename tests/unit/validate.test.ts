@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/lib/load.ts';
 import { formatError } from '../../src/lib/validate.ts';
-import { fixtureCopy } from '../helpers/fixture.ts';
+import { fixtureCopy, ROOT } from '../helpers/fixture.ts';
 
 const copies: ReturnType<typeof fixtureCopy>[] = [];
 afterEach(() => {
@@ -259,7 +260,7 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
   {
     name: 'events date that does not exist on the calendar',
     setup: (f) => f.edit(EN, 'events: { date: "2020", basis: stated }', 'events:\n  date: "2020-02-30"\n  basis: stated'),
-    expected: ['content/cases/en/alpha.mdx:7 [events.date]: found "2020-02-30", expected a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'],
+    expected: ['content/cases/en/alpha.mdx:7 [events.date]: found "2020-02-30", expected a date that exists (February 2020 has 29 days)'],
   },
   {
     name: 'events date in a wrong format',
@@ -305,9 +306,95 @@ const BAD: { name: string; setup: (f: ReturnType<typeof fixtureCopy>) => void; e
     expected: ['content/cases/en/alpha.mdx:13 [prose]: found the number "2018" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the events\' date, the report\'s date or the observations\' periods, or a printed name, grade or date marked <Term>…</Term>)'],
   },
   {
-    name: 'source date that does not exist on the calendar',
-    setup: (f) => f.edit('data/sources.csv', ',2020,inferred,', ',2021-02-29,inferred,'),
-    expected: ['data/sources.csv:2 [date]: found "2021-02-29", expected a date that exists on the calendar (a month 01–12, a day that month has, a year 1800–2200)'],
+    name: 'period with a month that does not exist',
+    setup: (f) => f.edit(OBS, ',2020,inferred,', ',2020-13,inferred,'),
+    expected: ['data/observations.csv:2 [period]: found "2020-13", expected a period of dates that exist (there is no month 13)'],
+  },
+  {
+    name: 'period with month 00 and day 99',
+    setup: (f) => f.edit(OBS, ',2020,inferred,', ',2020-00-99,inferred,'),
+    expected: ['data/observations.csv:2 [period]: found "2020-00-99", expected a period of dates that exist (there is no month 00)'],
+  },
+  {
+    name: 'source date on 30 February',
+    setup: (f) => f.edit('data/sources.csv', ',2020,inferred,', ',2021-02-30,inferred,'),
+    expected: ['data/sources.csv:2 [date]: found "2021-02-30", expected a date that exists (February 2021 has 28 days)'],
+  },
+  {
+    name: 'period span written backwards',
+    setup: (f) => f.edit(OBS, ',2020,inferred,', ',2023/2019,inferred,'),
+    expected: ['data/observations.csv:2 [period]: found "2023/2019", expected a span from the earlier to the later date (2019/2023)'],
+  },
+  {
+    name: 'a quote that is never closed: one message, not the rows it swallowed',
+    setup: (f) => f.edit(OBS, ',Party organisations in the contest,', ',"Party organisations in the contest,'),
+    expected: ['data/observations.csv:2: found a quote (") that opens a cell and is never closed, so everything after it was read as one cell; expected a closing quote (write a quote inside a quoted cell as "")'],
+  },
+  {
+    name: 'a column missing from the header: said once, at the header',
+    setup: (f) => f.edit(OBS, ',label_en,label_zh,', ',label_en,'),
+    expected: ['data/observations.csv:1 [label_zh]: found no column "label_zh" in the header, expected columns: id, case, place, indicator, value, unit, qualifier, qualifier_zh, period, period_basis, source, label_en, label_zh, note_en, note_zh'],
+  },
+  {
+    name: 'profile with a JavaScript expression',
+    setup: (f) => f.edit(EN, 'Beta village earned', 'Beta village {globalThis.process?.env?.HOME} earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the expression {globalThis.process?.env?.HOME}, expected only markdown, <Fig id="…" /> and <Term>…</Term> (write a literal brace as \\{)'],
+  },
+  {
+    name: 'profile importing a module',
+    setup: (f) => f.edit(EN, '## What was done', 'import fs from "node:fs"\n\n## What was done'),
+    expected: ['content/cases/en/alpha.mdx:11 [prose]: found the code "import fs from \\"node:fs\\"", expected only markdown, <Fig id="…" /> and <Term>…</Term> (a profile is text: no import or export)'],
+  },
+  {
+    name: 'profile exporting a value',
+    setup: (f) => f.edit(EN, '## What was done', 'export const x = 1\n\n## What was done'),
+    expected: ['content/cases/en/alpha.mdx:11 [prose]: found the code "export const x = 1", expected only markdown, <Fig id="…" /> and <Term>…</Term> (a profile is text: no import or export)'],
+  },
+  {
+    name: 'profile with another element',
+    setup: (f) => f.edit(EN, 'Beta village earned', 'Beta <span style="color:red">village</span> earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the element <span>, expected only markdown, <Fig id="…" /> and <Term>…</Term>'],
+  },
+  {
+    name: 'profile with a javascript: link',
+    setup: (f) => f.edit(EN, 'Beta village earned', '[Beta village](javascript:alert(1)) earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found the link "javascript:alert(1)", expected an http(s), mailto or relative link'],
+  },
+  {
+    name: 'Fig whose id is an expression',
+    setup: (f) => f.edit(EN, '<Fig id="alpha-income" />', '<Fig id={"alpha-income"} />'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found a <Fig> that is not <Fig id="…" />, expected <Fig id="observation-id" /> with a literal id and nothing else'],
+  },
+  {
+    name: 'Term holding markup',
+    setup: (f) => f.edit(EN, 'Beta village earned', '<Term>**3A** grade</Term> Beta village earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found a <Term> with attributes or markup inside, expected <Term>plain text</Term>'],
+  },
+  {
+    name: 'profile that is not valid MDX',
+    setup: (f) => f.edit(EN, 'Beta village earned', 'Beta village {earned'),
+    expected: ['content/cases/en/alpha.mdx:13 [prose]: found MDX that does not parse (Unexpected end of file in expression, expected a corresponding closing brace for `{`), expected markdown, <Fig id="…" /> and <Term>…</Term> (write a literal < or { as \\< or \\{)'],
+  },
+  {
+    name: 'stray files in content/cases and content/cases/en',
+    setup: (f) => {
+      f.write('content/cases/.DS_Store', '\u0000\u0000\u0000\u0001Bud1');
+      f.write('content/cases/en/.DS_Store', '\u0000\u0000\u0000\u0001Bud1');
+    },
+    expected: [
+      'content/cases/.DS_Store:1: found a file that is not a case profile, expected only content/cases/<en|zh>/<slug>.mdx here (delete the file or move it out of content/cases/)',
+      'content/cases/en/.DS_Store:1: found a file that is not a case profile, expected only content/cases/<en|zh>/<slug>.mdx here (delete the file or move it out of content/cases/)',
+    ],
+  },
+  {
+    name: 'a real table saved as GB18030/GBK: said once, with how to save it as UTF-8',
+    setup: (f) => writeFileSync(join(f.dir, OBS), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(ROOT, OBS)])),
+    expected: ['data/observations.csv:2: found text that is not UTF-8 (the file looks like GB18030/GBK, which Chinese Windows and Excel save by default), expected UTF-8 — open the file and save it again as UTF-8 (Excel: Save As › "CSV UTF-8 (Comma delimited)"; WPS or a text editor: choose the encoding UTF-8)'],
+  },
+  {
+    name: 'a profile saved as GB18030/GBK',
+    setup: (f) => writeFileSync(join(f.dir, ZH), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', join(f.dir, ZH)])),
+    expected: ['content/cases/zh/alpha.mdx:2: found text that is not UTF-8 (the file looks like GB18030/GBK, which Chinese Windows and Excel save by default), expected UTF-8 — open the file and save it again as UTF-8 (in a text editor, choose the encoding UTF-8)'],
   },
 ];
 
@@ -354,5 +441,43 @@ describe('encodings and line endings', () => {
       f.edit(OBS, ',460000,', ',x,');
     });
     expect(messages).toEqual(['data/observations.csv:4 [value]: found "x", expected a number in base units without separators (e.g. 460000)']);
+  });
+});
+
+describe('a file that does not parse stops the checks that depend on it', () => {
+  it('reports the structural problem first, before other files’ messages, without cascading [Fig] or [prose] messages', () => {
+    const messages = run((f) => {
+      // Swallows the second row (alpha-income), which both profiles cite and whose period allows a year.
+      f.edit(OBS, ',Party organisations in the contest,', ',"Party organisations in the contest,');
+      f.edit(EN, 'themes: [contests,', 'themes: [contest,');
+      f.edit(ZH, 'themes: [contests,', 'themes: [contest,');
+    });
+    expect(messages).toEqual([
+      'data/observations.csv:2: found a quote (") that opens a cell and is never closed, so everything after it was read as one cell; expected a closing quote (write a quote inside a quoted cell as "")',
+      'content/cases/en/alpha.mdx:7 [themes]: found "contest", expected a theme id from data/themes.csv — did you mean "contests"?',
+      'content/cases/zh/alpha.mdx:7 [themes]: found "contest", expected a theme id from data/themes.csv — did you mean "contests"?',
+    ]);
+  });
+});
+
+describe('the source-page check', () => {
+  it('says in one line that it was skipped when there is no folder of source pages', () => {
+    const f = fixtureCopy();
+    copies.push(f);
+    const result = checkProject(f.dir, { sourcesDir: join(f.dir, 'no-such-folder') });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual([
+      `skipped the check of sources.csv [file] against the source pages: found no folder ${join(f.dir, 'no-such-folder')} (set ATLAS_SOURCES_DIR to the folder of the *.txt pages)`,
+    ]);
+    expect(checkProject(f.dir, { sourcesDir: join(f.dir, 'sources') }).skipped).toEqual([]);
+  });
+});
+
+describe('printed terms', () => {
+  it('lets digits stand inside <Term>, and nowhere else in the same line', () => {
+    expect(run((f) => f.edit(EN, 'Beta village earned', '<Term>National 3A grade</Term> Beta village earned'))).toEqual([]);
+    expect(run((f) => f.edit(EN, 'Beta village earned', '<Term>National 3A grade</Term> Beta village, 3 km away, earned'))).toEqual([
+      'content/cases/en/alpha.mdx:13 [prose]: found the number "3" typed into the text, expected <Fig id="…" /> rendering an observation of case "alpha" (or a year of the events\' date, the report\'s date or the observations\' periods, or a printed name, grade or date marked <Term>…</Term>)',
+    ]);
   });
 });
