@@ -1,10 +1,22 @@
 // The part of Pagefind's browser API (pagefind/pagefind.js, v1.6) this site uses. pagefind.js is generated
 // into the built site and ships no types; these describe what its documentation promises.
 
+export interface PagefindWeightedLocation {
+  /** The weight of the element the word is in: 1 for body text, data-pagefind-weight or a heading's default otherwise. */
+  weight: number;
+  balanced_score: number;
+  /** Position of the word in the page's words. */
+  location: number;
+}
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
   content?: string;
+  /** The page's words, HTML-escaped; separated by U+200B in segmented languages (Chinese), by spaces otherwise. */
+  raw_content?: string;
+  locations?: number[];
+  weighted_locations?: PagefindWeightedLocation[];
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
 }

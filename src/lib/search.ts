@@ -2,6 +2,7 @@
 // describe themselves to the index, and how Pagefind's excerpts are taken apart safely.
 // Pure functions: used by the case and search pages at build time and by src/scripts/search.ts in the browser.
 import type { Lang } from './i18n.ts';
+import type { PagefindApi, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
 
 /** Filters offered on the search page; each is a `data-pagefind-filter` key on case pages and a URL parameter. */
 export const SEARCH_FILTERS = ['theme', 'province', 'year', 'level'] as const;
@@ -100,6 +101,61 @@ export function placeLabel(chain: readonly NamedPlace[], lang: Lang): string {
     : shown.map((p) => p.name_zh).join('');
 }
 
+// ——— Names in the other script ———
+
+/** Administrative suffixes a Chinese place name is often written without (廉江市 → 廉江). */
+const ADMIN_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|街道|社区|省|市|县|区|镇|乡|村)$/u;
+
+/**
+ * Words for the index of a page in the other language: its place names and title as written in `script`.
+ * Chinese runs are given whole, without their administrative suffix, and cut into words (Intl.Segmenter), all
+ * separated by spaces — the English index splits words at spaces only, so “廉江” and “三亮” become words it can
+ * match. English text is passed through. Set on an element with `data-pagefind-index-attrs`, not shown.
+ */
+export function crossScriptTerms(texts: readonly string[], script: Lang): string {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (script === 'en') {
+      for (const w of text.split(/\s+/)) if (w) words.add(w);
+      continue;
+    }
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      words.add(run);
+      const bare = run.replace(ADMIN_SUFFIX, '');
+      if ([...bare].length >= 2) words.add(bare);
+      for (const s of segmenter.segment(run)) if (s.isWordLike) words.add(s.segment);
+    }
+    for (const w of text.match(/[\p{Script=Latin}\p{N}]+/gu) ?? []) words.add(w);
+  }
+  return [...words].join(' ');
+}
+
+// ——— Queries ———
+
+/** Runs of two or more Han characters in a query: the terms that must match whole (三无, not 三 or 无 alone). */
+export function hanTerms(query: string): string[] {
+  return query.match(/\p{Script=Han}{2,}/gu) ?? [];
+}
+
+/**
+ * Run a query. Pagefind cuts a Chinese query into words (三无小区 → 三 · 无 · 小区) and ranks pages with any
+ * of them, so 三亮 could rank above 三无. Each run of Han characters is therefore also searched as a phrase
+ * (`"三无"`: its words next to each other), and the pages that contain every run whole come first, in
+ * Pagefind's own order; the pages that only share some words follow. Nothing is dropped: counts and filters
+ * are Pagefind's. A sorted search (newest first) keeps its sort order.
+ */
+export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}): Promise<PagefindSearchResponse | null> {
+  const q = query.trim();
+  const response = await api.search(q || null, options);
+  const terms = hanTerms(q);
+  if (!response || terms.length === 0 || options.sort) return response;
+  const phrases = await Promise.all(terms.map(async (t) => new Set((await api.search(`"${t}"`, options))?.results.map((r) => r.id) ?? [])));
+  const whole = response.results.filter((r) => phrases.every((ids) => ids.has(r.id)));
+  const partial = response.results.filter((r) => !phrases.every((ids) => ids.has(r.id)));
+  return { ...response, results: [...whole, ...partial] };
+}
+
 // ——— Results ———
 
 export type ResultKind = 'case' | 'theme' | 'region' | 'methodology' | 'page';
@@ -154,6 +210,54 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     else parts.push({ text, mark });
   }
   return parts;
+}
+
+/** Words in a result's excerpt (Pagefind's default length). */
+export const EXCERPT_WORDS = 30;
+
+/**
+ * The excerpt of a result, taken from the page's prose: the window of words with the most matches in body text
+ * (weight 1), leaving out matches in fields that are indexed at another weight (the place and theme line, the
+ * glossary of terms, titles). Falls back to Pagefind's own excerpt when no match is in body text. Chooses the
+ * window the way Pagefind does (the densest run of `length` words, summed by balanced score).
+ */
+export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): ExcerptPart[] {
+  const prose = (data.weighted_locations ?? []).filter((l) => l.weight === 1);
+  if (!data.raw_content || prose.length === 0) return excerptParts(data.excerpt);
+  const zws = data.raw_content.includes('\u200b');
+  const words = zws ? data.raw_content.split('\u200b') : data.raw_content.split(/[^\S\uFEFF]+/);
+  const score = new Map<number, number>();
+  for (const l of prose) score.set(l.location, (score.get(l.location) ?? 0) + l.balanced_score);
+  // a window with more different matched words beats one that repeats a single word (“community … community’s”)
+  const key = (at: number) => (words[at] ?? '').toLowerCase().replace(/<[^>]*>|&[a-z#0-9]+;|[^\p{L}\p{N}]/gu, '').slice(0, 5);
+  let start = 0;
+  if (words.length > length) {
+    let best = -1;
+    for (let i = 0; i + length <= words.length; i++) {
+      let sum = 0;
+      const distinct = new Set<string>();
+      for (const [at, s] of score) {
+        if (at < i || at >= i + length) continue;
+        sum += s;
+        distinct.add(key(at));
+      }
+      const value = distinct.size * 1e9 + sum;
+      if (value > best) {
+        best = value;
+        start = i;
+      }
+    }
+    // centre the first match of the window a little, as Pagefind does, so the excerpt does not start on it
+    const first = Math.min(...[...score.keys()].filter((at) => at >= start && at < start + length));
+    start = Math.max(0, Math.min(first - 4, words.length - length));
+  }
+  const marked = new Set(data.locations ?? prose.map((l) => l.location));
+  const html = words
+    .slice(start, start + length)
+    .map((w, i) => (marked.has(start + i) ? `<mark>${w}</mark>` : w))
+    .join(zws ? '' : ' ')
+    .trim();
+  return excerptParts(html);
 }
 
 // ——— Indexing ———
