@@ -41,10 +41,21 @@ export interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
+export interface PagefindRanking {
+  /** How much a long page is penalised against a short one (0–1; Pagefind's default 0.75). */
+  pageLength?: number;
+  termFrequency?: number;
+  termSaturation?: number;
+  termSimilarity?: number;
+  /** Bonus for a query that matches a metadata field, per field (Pagefind's default: title 5). */
+  metaWeights?: Record<string, number>;
+}
+
 export interface PagefindOptions {
   basePath?: string;
   baseUrl?: string;
   excerptLength?: number;
+  ranking?: PagefindRanking;
 }
 
 /** The module-level API (`import('/pagefind/pagefind.js')`) and an instance from `createInstance()` share this shape. */

@@ -2,7 +2,7 @@
 // describe themselves to the index, and how Pagefind's excerpts are taken apart safely.
 // Pure functions: used by the case and search pages at build time and by src/scripts/search.ts in the browser.
 import type { Lang } from './i18n.ts';
-import type { PagefindApi, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
+import type { PagefindApi, PagefindRanking, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
 
 /** Filters offered on the search page; each is a `data-pagefind-filter` key on case pages and a URL parameter. */
 export const SEARCH_FILTERS = ['theme', 'province', 'year', 'level'] as const;
@@ -116,7 +116,7 @@ export function crossScriptTerms(texts: readonly string[], script: Lang): string
   const words = new Set<string>();
   for (const text of texts) {
     if (script === 'en') {
-      for (const w of text.split(/\s+/)) if (w) words.add(w);
+      for (const w of text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []) words.add(w);
       continue;
     }
     const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -132,6 +132,17 @@ export function crossScriptTerms(texts: readonly string[], script: Lang): string
 }
 
 // ——— Queries ———
+
+/**
+ * Pagefind's ranking for this site. A case profile runs to a thousand words, a region or theme page to a hundred;
+ * with Pagefind's default length penalty (0.75) a short page that names a place once outranks the case that is
+ * about it. 0.3 keeps some preference for focused pages. Pagefind also adds a bonus when the query matches a
+ * page's title (metaWeights.title, 5 by default), which lifts a region page titled “Zunyi” above the Zunyi case;
+ * at 1 a title match still counts. A case page's names in the other script (`names`, see crossScriptTerms) get
+ * 3, so “Zunyi” on the Chinese pages finds the case before the region. Measured by
+ * tests/e2e/search-ranking.test.ts.
+ */
+export const PAGEFIND_RANKING: PagefindRanking = { pageLength: 0.3, metaWeights: { title: 1, names: 3 } };
 
 /** Runs of two or more Han characters in a query: the terms that must match whole (三无, not 三 or 无 alone). */
 export function hanTerms(query: string): string[] {
@@ -212,6 +223,24 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/**
+ * How many words at the start of a page's indexed text are its names in the other script (the `names` metadata,
+ * indexed from an attribute of the title, which Pagefind puts before the title's own words). They are for
+ * matching only, never for an excerpt. 0 when the text does not start with them.
+ */
+function leadingNames(words: readonly string[], names: string | undefined): number {
+  const list = names?.split(/\s+/).filter(Boolean) ?? [];
+  if (list.length === 0) return 0;
+  const norm = (w: string) => w.replace(/&[a-z#0-9]+;/gi, '').replace(/[^\p{L}\p{N}]/gu, '');
+  const joined = norm(list.join(''));
+  let got = '';
+  for (let i = 0; i < words.length && got.length < joined.length; i++) {
+    got += norm(words[i] ?? '');
+    if (got === joined) return i + 1;
+  }
+  return 0;
+}
+
 /** Words in a result's excerpt (Pagefind's default length). */
 export const EXCERPT_WORDS = 30;
 
@@ -222,10 +251,12 @@ export const EXCERPT_WORDS = 30;
  * window the way Pagefind does (the densest run of `length` words, summed by balanced score).
  */
 export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): ExcerptPart[] {
-  const prose = (data.weighted_locations ?? []).filter((l) => l.weight === 1);
-  if (!data.raw_content || prose.length === 0) return excerptParts(data.excerpt);
+  if (!data.raw_content) return excerptParts(data.excerpt);
   const zws = data.raw_content.includes('\u200b');
   const words = zws ? data.raw_content.split('\u200b') : data.raw_content.split(/[^\S\uFEFF]+/);
+  const hidden = leadingNames(words, data.meta.names);
+  const prose = (data.weighted_locations ?? []).filter((l) => l.weight === 1 && l.location >= hidden);
+  if (prose.length === 0) return excerptParts(data.excerpt);
   const score = new Map<number, number>();
   for (const l of prose) score.set(l.location, (score.get(l.location) ?? 0) + l.balanced_score);
   // a window with more different matched words beats one that repeats a single word (“community … community’s”)

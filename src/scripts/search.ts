@@ -4,6 +4,7 @@
 import type { Lang } from '../lib/i18n.ts';
 import type { PagefindApi, PagefindFilterCounts, PagefindResult, PagefindResultData } from '../lib/pagefind-api.ts';
 import {
+  PAGEFIND_RANKING,
   SEARCH_FILTERS,
   emptySearchState,
   isActive,
@@ -56,7 +57,7 @@ function start(root: HTMLElement): void {
   function pagefind(): Promise<PagefindApi> {
     loading ??= (async () => {
       const api = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as PagefindApi;
-      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base });
+      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base, ranking: PAGEFIND_RANKING });
       await api.init();
       return api;
     })();
