@@ -150,20 +150,31 @@ export function hanTerms(query: string): string[] {
 }
 
 /**
- * Run a query. Pagefind cuts a Chinese query into words (三无小区 → 三 · 无 · 小区) and ranks pages with any
- * of them, so 三亮 could rank above 三无. Each run of Han characters is therefore also searched as a phrase
- * (`"三无"`: its words next to each other), and the pages that contain every run whole come first, in
- * Pagefind's own order; the pages that only share some words follow. Nothing is dropped: counts and filters
- * are Pagefind's. A sorted search (newest first) keeps its sort order.
+ * Run a query. Pagefind cuts a Chinese query into words (三无小区 → 三 · 无 · 小区) and returns pages with all
+ * of them anywhere, ranking 三亮 pages (三 … 无 far apart) among 三无 ones. Each run of Han characters is
+ * therefore also searched as a phrase (`"三无"`: its words next to each other):
+ * - a query that is one Han term and nothing else returns only the pages with the whole term, in Pagefind's
+ *   ranking, with the phrase search's counts — unless no page has it whole, then the word matches stand;
+ * - a longer query puts the pages that contain every Han term whole first, then the rest.
+ * A sorted search (newest first) keeps its sort order.
  */
 export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}): Promise<PagefindSearchResponse | null> {
   const q = query.trim();
   const response = await api.search(q || null, options);
   const terms = hanTerms(q);
-  if (!response || terms.length === 0 || options.sort) return response;
-  const phrases = await Promise.all(terms.map(async (t) => new Set((await api.search(`"${t}"`, options))?.results.map((r) => r.id) ?? [])));
-  const whole = response.results.filter((r) => phrases.every((ids) => ids.has(r.id)));
-  const partial = response.results.filter((r) => !phrases.every((ids) => ids.has(r.id)));
+  if (!response || terms.length === 0) return response;
+  const phraseResponses = await Promise.all(terms.map((t) => api.search(`"${t}"`, options)));
+  const phrases = phraseResponses.map((r) => new Set(r?.results.map((x) => x.id) ?? []));
+  const isWhole = (id: string) => phrases.every((ids) => ids.has(id));
+  const single = terms.length === 1 && terms[0] === q;
+  const phrase = phraseResponses[0];
+  if (single && phrase && phrase.results.length > 0) {
+    const ranked = options.sort ? phrase.results : response.results.filter((r) => isWhole(r.id));
+    return { ...phrase, results: ranked };
+  }
+  if (options.sort) return response;
+  const whole = response.results.filter((r) => isWhole(r.id));
+  const partial = response.results.filter((r) => !isWhole(r.id));
   return { ...response, results: [...whole, ...partial] };
 }
 
@@ -308,4 +319,19 @@ const BLOCK_END = new RegExp(`</(?:${BLOCK_ELEMENTS.join('|')})\\s*>`, 'gi');
  */
 export function spaceBlockBoundaries(html: string): string {
   return html.replace(BLOCK_END, '$& ');
+}
+
+/**
+ * Make the words drawn in charts searchable, for the indexer only. Pagefind drops every <svg>, but a reader sees
+ * a chart's labels (a map's place names, its legend). The visible <text> of each inline SVG (not its <title>
+ * tooltips) is added after it as a span at weight 0.1: found, but never outranking running text or chosen as
+ * the excerpt.
+ */
+export function chartTextForIndex(html: string): string {
+  return html.replace(/<svg\b[^>]*>[\s\S]*?<\/svg>/gi, (svg) => {
+    const words = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
+      .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    return words.length ? `${svg}<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : svg;
+  });
 }

@@ -186,7 +186,7 @@ function start(root: HTMLElement): void {
         }
         const others = pagefindFilters(state, key);
         if (term === null && Object.keys(others).length === 0) counts[key] = totals[key] ?? {};
-        else counts[key] = (await pf.search(term, { filters: others }))?.filters[key] ?? {};
+        else counts[key] = (await searchWholeTerms(pf, simplified, { filters: others }))?.filters[key] ?? {};
         if (me !== current) return;
       }
       pending = response.results;
