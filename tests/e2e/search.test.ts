@@ -160,3 +160,113 @@ describe('search page', () => {
     await ctx.close();
   });
 });
+
+describe('search on a phone (390×844)', () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+  for (const [lang, query, slug] of [['en', 'three-no communities', 'shuangliao'], ['zh', '三无小区', 'shuangliao']] as const) {
+    it(`shows the count and the first result of “${query}” within the first screen on /${lang}/search/`, async () => {
+      const ctx = await browser.newContext(phone);
+      const page = await ctx.newPage();
+      await page.goto(url(`${lang}/search/?q=${encodeURIComponent(query)}`));
+      const r = await results(page);
+      expect(r.cases.slice(0, 3)).toContain(slug);
+      const status = (await page.locator('[data-search-status]').boundingBox())!;
+      const first = (await page.locator('[data-search-results] li h2').first().boundingBox())!;
+      expect(status.y + status.height).toBeLessThanOrEqual(844);
+      expect(first.y + first.height, 'bottom of the first result title').toBeLessThanOrEqual(844);
+      // the filters are folded away under a summary, not spread above the results
+      expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      // the header box shows the query too
+      expect(await page.inputValue('#header-search-q')).toBe(query);
+      await ctx.close();
+    });
+  }
+
+  it('folds the filters into a panel whose summary names the active ones; tap targets are at least 24×24 px', async () => {
+    const ctx = await browser.newContext(phone);
+    const page = await ctx.newPage();
+    await page.goto(url('en/search/?q=three-no+communities&province=guangdong&sort=date'));
+    await results(page);
+    const panel = page.locator('[data-search-panel]');
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await panel.locator('summary').textContent()).toContain('Guangdong');
+    expect(await panel.locator('summary').textContent()).toContain('Newest first');
+    await panel.locator('summary').click();
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const small = await page.$$eval('[data-search] input, [data-search] button:not([hidden]), [data-search] select, [data-search] summary, [data-search-results] h2 a', (els) =>
+      els
+        .map((e) => ({ what: e.outerHTML.slice(0, 80), box: e.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+        .map(({ what, box }) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+    // unticking the province updates the summary
+    await page.locator('fieldset[data-filter="province"] input[value="guangdong"]').uncheck();
+    await page.waitForURL((u) => !u.searchParams.has('province'));
+    expect(await panel.locator('summary').textContent()).not.toContain('Guangdong');
+    await ctx.close();
+  });
+
+  it('keeps the filters open beside the results on a wide screen', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(url('zh/search/?q=三无小区'));
+    await results(page);
+    expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await ctx.close();
+  });
+});
+
+describe('search loading', () => {
+  it('loads result texts only for the results shown, and the next ones on request', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const fragments: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('.pf_fragment')) fragments.push(req.url());
+    });
+    await page.goto(url('en/search/?q=Party'));
+    const first = await results(page);
+    const total = Number(/\d+/.exec(first.status)?.[0]);
+    expect(total).toBeGreaterThan(first.paths.length);
+    expect(fragments.length).toBe(first.paths.length);
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, first.paths.length);
+    const shown = await page.locator('[data-search-results] li').count();
+    expect(fragments.length).toBe(shown);
+    await ctx.close();
+  });
+
+  it('converts a traditional query to simplified characters, loading the tables only then', async () => {
+    const ctx = await browser.newContext();
+    const scripts = (page: Page) => {
+      const loaded: string[] = [];
+      page.on('request', (req) => {
+        if (req.resourceType() === 'script') loaded.push(new URL(req.url()).pathname);
+      });
+      return loaded;
+    };
+    const plain = await ctx.newPage();
+    const plainScripts = scripts(plain);
+    await plain.goto(url('zh/search/?q=三无小区'));
+    const simplified = await results(plain);
+
+    const trad = await ctx.newPage();
+    const tradScripts = scripts(trad);
+    await trad.goto(url('zh/search/?q=三無小區'));
+    const traditional = await results(trad);
+    expect(traditional.paths).toEqual(simplified.paths);
+    expect(traditional.status).toContain('三无小区');
+    expect(await trad.inputValue('#search-q')).toBe('三無小區');
+    // the conversion tables are extra scripts that a simplified query never loads
+    const extra = tradScripts.filter((s) => !plainScripts.includes(s) && !s.includes('/pagefind/'));
+    expect(extra.length).toBeGreaterThan(0);
+    expect(plainScripts.filter((s) => extra.includes(s))).toEqual([]);
+
+    const en = await ctx.newPage();
+    await en.goto(url('en/search/?q=紅色代辦'));
+    expect((await results(en)).cases[0]).toBe('yutai');
+    await ctx.close();
+  });
+});
