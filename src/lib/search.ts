@@ -289,9 +289,11 @@ export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): 
         start = i;
       }
     }
-    // centre the first match of the window a little, as Pagefind does, so the excerpt does not start on it
-    const first = Math.min(...[...score.keys()].filter((at) => at >= start && at < start + length));
-    start = Math.max(0, Math.min(first - 4, words.length - length));
+    // centre the matches of the window, never reaching back into the names that lead the text
+    const inside = [...score.keys()].filter((at) => at >= start && at < start + length);
+    const first = Math.min(...inside);
+    const last = Math.max(...inside);
+    start = Math.max(hidden, Math.min(first - Math.floor((length - (last - first + 1)) / 2), words.length - length));
   }
   const marked = new Set(data.locations ?? prose.map((l) => l.location));
   const html = words
