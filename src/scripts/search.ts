@@ -22,8 +22,8 @@ import { toSimplified } from '../lib/simplify.ts';
 import { t } from '../lib/ui.ts';
 import { withBase } from '../lib/urls.ts';
 
-/** Results whose text (a Pagefind fragment each) is loaded at once: about a phone screen; more on request. */
-const PAGE_SIZE = 6;
+/** Height of one result on screen, roughly (title, place line, three lines of excerpt), in CSS px. */
+const RESULT_HEIGHT = 140;
 /** The width from which filters sit beside the results (matches the page's stylesheet). */
 const WIDE = '(min-width: 52rem)';
 const TYPING_DELAY_MS = 250;
@@ -142,9 +142,19 @@ function start(root: HTMLElement): void {
   }
 
   let pending: PagefindResult[] = [];
+  /**
+   * How many results to load at a time: the first time, those that fit between the top of the list and the
+   * bottom of the screen (at least 3), so a first query fetches a Pagefind fragment only for results a reader
+   * can see; after that (“more”), a screenful.
+   */
+  function pageSize(): number {
+    const room = list.childElementCount === 0 ? innerHeight - Math.max(0, list.getBoundingClientRect().top) : innerHeight;
+    return Math.min(12, Math.max(3, Math.ceil(room / RESULT_HEIGHT)));
+  }
+
   async function showMore(run: number): Promise<void> {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
+    const batch = pending.slice(0, pageSize());
+    pending = pending.slice(batch.length);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== current) return;
     list.append(...data.map(renderResult));

@@ -32,13 +32,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Wait until the search has settled, then return the case slugs and all result paths shown. */
-async function results(page: Page): Promise<{ paths: string[]; cases: string[]; status: string }> {
+/** Wait until the search has settled, then return the case slugs and result paths shown (all of them with `all`). */
+async function results(page: Page, { all = false } = {}): Promise<{ paths: string[]; cases: string[]; status: string }> {
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-search]');
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
     return root && !root.hasAttribute('aria-busy') && status !== '' && !/Searching|正在搜索/.test(status);
   });
+  while (all && (await page.isVisible('[data-search-more]'))) {
+    const shown = await page.locator('[data-search-results] li').count();
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, shown);
+  }
   const paths = await page.$$eval('[data-search-results] li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const cases = paths.map((p) => /\/(?:en|zh)\/cases\/([^/]+)\/$/.exec(p)?.[1]).filter((s): s is string => !!s);
   return { paths, cases, status: (await page.textContent('[data-search-status]')) ?? '' };
@@ -57,7 +62,7 @@ describe('search page', () => {
         const page = await context.newPage();
         await page.goto(url(`${lang}/search/`));
         await search(page, query);
-        const r = await results(page);
+        const r = await results(page, { all: true });
         expect(r.cases).toEqual(expect.arrayContaining(threeNo));
         expect(r.paths.every((p) => p.startsWith(new URL(url(`${lang}/`)).pathname))).toBe(true);
         expect(new URL(page.url()).searchParams.get('q')).toBe(query);
@@ -86,7 +91,7 @@ describe('search page', () => {
     const page = await context.newPage();
     await page.goto(url('en/search/'));
     await search(page, 'three-no communities');
-    const all = await results(page);
+    const all = await results(page, { all: true });
     const guangdong = threeNo.filter((s) => provinceOf(s) === 'guangdong');
     expect(guangdong.length).toBeGreaterThan(0);
     expect(guangdong.length).toBeLessThan(threeNo.length);
@@ -98,21 +103,21 @@ describe('search page', () => {
 
     await box.check();
     await page.waitForURL((u) => u.searchParams.get('province') === 'guangdong');
-    const filtered = await results(page);
+    const filtered = await results(page, { all: true });
     expect(filtered.cases.sort()).toEqual(guangdong);
     expect(filtered.paths.length).toBe(guangdong.length); // filters apply to cases only
     const address = new URL(page.url());
     expect(address.searchParams.get('q')).toBe('three-no communities');
 
     await page.reload();
-    const again = await results(page);
+    const again = await results(page, { all: true });
     expect(again.cases.sort()).toEqual(guangdong);
     expect(await page.inputValue('#search-q')).toBe('three-no communities');
     expect(await box.isChecked()).toBe(true);
 
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('province'));
-    const back = await results(page);
+    const back = await results(page, { all: true });
     expect(back.cases.sort()).toEqual(all.cases.sort());
     expect(await box.isChecked()).toBe(false);
     expect(problems.slice(before)).toEqual([]);
@@ -122,11 +127,11 @@ describe('search page', () => {
   it('opens a shared address with filters only, and sorts by date', async () => {
     const page = await context.newPage();
     await page.goto(url('zh/search/?theme=three-no-communities&sort=date'));
-    const r = await results(page);
+    const r = await results(page, { all: true });
     expect(r.cases.sort()).toEqual([...threeNo].sort());
     expect(await page.inputValue('#search-sort')).toBe('date');
     const dates = data.cases.filter((c) => c.lang === 'zh' && threeNo.includes(c.slug));
-    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.date.replace('unknown', '0000'));
+    const order = (await results(page, { all: true })).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.date.replace('unknown', '0000'));
     expect(order).toEqual([...order].sort().reverse());
     await page.selectOption('#search-sort', 'relevance');
     await page.waitForURL((u) => !u.searchParams.has('sort'));
