@@ -155,20 +155,25 @@ export function hanTerms(query: string): string[] {
  * therefore also searched as a phrase (`"三无"`: its words next to each other):
  * - a query that is one Han term and nothing else returns only the pages with the whole term, in Pagefind's
  *   ranking, with the phrase search's counts — unless no page has it whole, then the word matches stand;
- * - a longer query puts the pages that contain every Han term whole first, then the rest.
+ * - a longer query puts the pages that contain every Han term whole, and its other words side by side, first,
+ *   then the rest (so “three lights” lists Xiqiao before pages that say “three” and “lights” apart).
  * A sorted search (newest first) keeps its sort order.
  */
 export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}): Promise<PagefindSearchResponse | null> {
   const q = query.trim();
   const response = await api.search(q || null, options);
-  const terms = hanTerms(q);
-  if (!response || terms.length === 0) return response;
-  const phraseResponses = await Promise.all(terms.map((t) => api.search(`"${t}"`, options)));
-  const phrases = phraseResponses.map((r) => new Set(r?.results.map((x) => x.id) ?? []));
-  const isWhole = (id: string) => phrases.every((ids) => ids.has(id));
-  const single = terms.length === 1 && terms[0] === q;
-  const phrase = phraseResponses[0];
-  if (single && phrase && phrase.results.length > 0) {
+  const han = hanTerms(q);
+  // phrases: each Han term; and two or more words in other scripts side by side (“three lights”), or joined by a
+  // hyphen as the pages may write them (“three no” → three-no)
+  const phrases: string[][] = han.map((t) => [t]);
+  const latin = q.replace(/\p{Script=Han}+/gu, ' ').replace(/["“”]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (latin.length >= 2) phrases.push([latin.join(' '), latin.join('-')]);
+  if (!response || phrases.length === 0) return response;
+  const found = await Promise.all(phrases.map((variants) => Promise.all(variants.map((v) => api.search(`"${v}"`, options)))));
+  const sets = found.map((responses) => new Set(responses.flatMap((r) => r?.results.map((x) => x.id) ?? [])));
+  const isWhole = (id: string) => sets.every((ids) => ids.has(id));
+  const phrase = found[0]?.[0];
+  if (han.length === 1 && han[0] === q && phrase && phrase.results.length > 0) {
     const ranked = options.sort ? phrase.results : response.results.filter((r) => isWhole(r.id));
     return { ...phrase, results: ranked };
   }
@@ -235,19 +240,18 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 }
 
 /**
- * How many words at the start of a page's indexed text are its names in the other script (the `names` metadata,
- * indexed from an attribute of the title, which Pagefind puts before the title's own words). They are for
- * matching only, never for an excerpt. 0 when the text does not start with them.
+ * How many words from `from` on are the given text: the other-script names (the `names` metadata, indexed from
+ * an attribute of the title, which Pagefind puts before the title's own words) or the title. They are for
+ * matching, not for an excerpt. 0 when the words there are not that text.
  */
-function leadingNames(words: readonly string[], names: string | undefined): number {
-  const list = names?.split(/\s+/).filter(Boolean) ?? [];
-  if (list.length === 0) return 0;
+function leadingWords(words: readonly string[], text: string | undefined, from: number): number {
   const norm = (w: string) => w.replace(/&[a-z#0-9]+;/gi, '').replace(/[^\p{L}\p{N}]/gu, '');
-  const joined = norm(list.join(''));
+  const wanted = norm(text ?? '');
+  if (!wanted) return 0;
   let got = '';
-  for (let i = 0; i < words.length && got.length < joined.length; i++) {
+  for (let i = from; i < words.length && got.length < wanted.length; i++) {
     got += norm(words[i] ?? '');
-    if (got === joined) return i + 1;
+    if (got === wanted) return i + 1 - from;
   }
   return 0;
 }
@@ -258,22 +262,24 @@ export const EXCERPT_WORDS = 30;
 /**
  * The excerpt of a result, taken from the page's prose: the window of words with the most matches in body text
  * (weight 1), leaving out matches in fields that are indexed at another weight (the place and theme line, the
- * glossary of terms, titles). Falls back to Pagefind's own excerpt when no match is in body text. Chooses the
- * window the way Pagefind does (the densest run of `length` words, summed by balanced score).
+ * glossary of terms, titles). Without a match in body text it is the text after the title. Chooses the window
+ * much as Pagefind does (the densest run of `length` words), preferring more different matched words.
  */
 export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): ExcerptPart[] {
   if (!data.raw_content) return excerptParts(data.excerpt);
   const zws = data.raw_content.includes('\u200b');
   const words = zws ? data.raw_content.split('\u200b') : data.raw_content.split(/[^\S\uFEFF]+/);
-  const hidden = leadingNames(words, data.meta.names);
+  // skip the other-script names and the title that open the text: the result shows its title already
+  const names = leadingWords(words, data.meta.names, 0);
+  const hidden = names + leadingWords(words, data.meta.title, names);
   const prose = (data.weighted_locations ?? []).filter((l) => l.weight === 1 && l.location >= hidden);
-  if (prose.length === 0) return excerptParts(data.excerpt);
   const score = new Map<number, number>();
   for (const l of prose) score.set(l.location, (score.get(l.location) ?? 0) + l.balanced_score);
   // a window with more different matched words beats one that repeats a single word (“community … community’s”)
   const key = (at: number) => (words[at] ?? '').toLowerCase().replace(/<[^>]*>|&[a-z#0-9]+;|[^\p{L}\p{N}]/gu, '').slice(0, 5);
-  let start = 0;
-  if (words.length > length) {
+  // without a match in body text, the text that follows the title: a case's summary, a theme's definition
+  let start = Math.min(hidden, Math.max(0, words.length - 1));
+  if (prose.length > 0 && words.length > length) {
     let best = -1;
     for (let i = 0; i + length <= words.length; i++) {
       let sum = 0;

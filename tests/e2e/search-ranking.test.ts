@@ -15,6 +15,7 @@ const basePath = new URL(site).pathname.replace(/\/$/, '');
 const QUERIES: [string, string, string][] = [
   // themes
   ['three-no communities', 'shuangliao', 'theme, English'],
+  ['three no', 'shuangliao', 'theme, English, without the hyphen'],
   ['三无小区', 'shuangliao', 'theme, Chinese'],
   ['三無小區', 'shuangliao', 'theme, traditional'],
   ['abandoned compounds', 'shuangliao', 'theme synonym, English'],
@@ -81,6 +82,12 @@ describe('search ranking', () => {
       }
     }
     expect(above).toEqual([]);
+  });
+
+  it('ranks pages with the words of a query together above pages that have them apart', async () => {
+    // “three no” is the three-no theme, not Xiqiao's “three lights” (which has “three” and “no” apart)
+    const urls = (await siteResultUrls(pagefind.en!, 'three no')).map((u) => u.slice(basePath.length));
+    expect(urls.slice(0, 5)).not.toContain('/en/cases/xiqiao/');
   });
 
   it('ranks a page with a two-character term above pages that share one character of it', async () => {

@@ -194,6 +194,27 @@ describe('queries', () => {
     };
   }
 
+  /** The same stand-in for word queries: a page matches when it has every word; a quoted query, the phrase. */
+  function fakePagefindWords(pages: Record<string, string>): PagefindApi {
+    const respond = (ids: string[]): PagefindSearchResponse => ({
+      results: ids.map((id) => ({ id, data: async () => ({ url: `/${id}/`, excerpt: '', meta: {} }) })),
+      unfilteredResultCount: ids.length,
+      filters: {},
+      totalFilters: {},
+    });
+    return {
+      options: async () => {},
+      init: async () => {},
+      filters: async () => ({}),
+      async search(term: string | null) {
+        const q = term ?? '';
+        const phrase = /^"(.*)"$/.exec(q)?.[1];
+        if (phrase !== undefined) return respond(Object.keys(pages).filter((id) => pages[id]!.includes(phrase)));
+        return respond(Object.keys(pages).filter((id) => q.split(' ').every((w) => pages[id]!.split(' ').includes(w))).sort());
+      },
+    };
+  }
+
   it('returns only the pages with a one-term Chinese query whole, in Pagefind’s order, with the phrase search’s counts', async () => {
     const pf = fakePagefind({ xiqiao: '三亮工程无人', shuangliao: '三无小区', maonan: '典型的三无小区' });
     const r = (await searchWholeTerms(pf, '三无'))!;
@@ -212,7 +233,12 @@ describe('queries', () => {
     expect((await searchWholeTerms(pf, '三无 x'))!.results.map((x) => x.id)).toEqual(['b', 'a', 'c']);
   });
 
-  it('runs a plain query once, untouched', async () => {
+  it('puts pages with the words of a longer query side by side first', async () => {
+    const words = fakePagefindWords({ apart: 'lights and three', together: 'the three lights programme' });
+    expect((await searchWholeTerms(words, 'three lights'))!.results.map((x) => x.id)).toEqual(['together', 'apart']);
+  });
+
+  it('runs a one-word query once, untouched', async () => {
     const pf = fakePagefind({ a: 'Lianjiang', b: 'Zunyi' });
     expect((await searchWholeTerms(pf, ' Lianjiang '))!.results.map((x) => x.id)).toEqual(['a']);
     expect(pf.queries).toEqual(['Lianjiang']);
@@ -257,9 +283,17 @@ describe('prose excerpts', () => {
     expect(text(proseExcerpt(data(words.join(' '), [[1, 1], [3, 1], [25, 1], [26, 1]]), 4))).toContain('[three-no] [communities]');
   });
 
-  it('never shows the names in the other script that lead the text; falls back to Pagefind’s excerpt without body matches', () => {
+  it('starts after the title, which the result shows already', () => {
+    const words = ['Lianjiang,', 'Guangdong:', 'branches', 'compete', 'Lianjiang', 'runs', 'a', 'yearly', 'evaluation'];
+    const d = { ...data(words.join(' '), [[0, 1], [4, 1]]), meta: { title: 'Lianjiang, Guangdong: branches compete' } };
+    expect(text(proseExcerpt(d, 4))).toBe('[Lianjiang] runs a yearly');
+  });
+
+  it('never shows the names in the other script that lead the text; without body matches, shows the text after them', () => {
     const raw = ['Guizhou', 'Zunyi', '贵州遵义：', '标题'].join('\u200b');
-    expect(text(proseExcerpt(data(raw, [[1, 1]], 'Guizhou Zunyi')))).toBe('PAGEFIND');
+    expect(text(proseExcerpt(data(raw, [[1, 1]], 'Guizhou Zunyi')))).toBe('贵州遵义：标题');
+    const summary = { ...data('Title words Summary of the case', [[0, 7]]), meta: { title: 'Title words' } };
+    expect(text(proseExcerpt(summary))).toBe('Summary of the case');
     expect(text(proseExcerpt(data(raw, [[2, 1]], 'Guizhou Zunyi'), 2))).toBe('[贵州遵义：]标题');
   });
 });
