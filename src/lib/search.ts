@@ -2,6 +2,7 @@
 // describe themselves to the index, and how Pagefind's excerpts are taken apart safely.
 // Pure functions: used by the case and search pages at build time and by src/scripts/search.ts in the browser.
 import type { Lang } from './i18n.ts';
+import type { PagefindApi, PagefindRanking, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
 
 /** Filters offered on the search page; each is a `data-pagefind-filter` key on case pages and a URL parameter. */
 export const SEARCH_FILTERS = ['theme', 'province', 'year', 'level'] as const;
@@ -100,6 +101,88 @@ export function placeLabel(chain: readonly NamedPlace[], lang: Lang): string {
     : shown.map((p) => p.name_zh).join('');
 }
 
+// ——— Names in the other script ———
+
+/** Administrative suffixes a Chinese place name is often written without (廉江市 → 廉江). */
+const ADMIN_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|街道|社区|省|市|县|区|镇|乡|村)$/u;
+
+/**
+ * Words for the index of a page in the other language: its place names and title as written in `script`.
+ * Chinese runs are given whole, without their administrative suffix, and cut into words (Intl.Segmenter), all
+ * separated by spaces — the English index splits words at spaces only, so “廉江” and “三亮” become words it can
+ * match. English text is passed through. Set on an element with `data-pagefind-index-attrs`, not shown.
+ */
+export function crossScriptTerms(texts: readonly string[], script: Lang): string {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (script === 'en') {
+      for (const w of text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []) words.add(w);
+      continue;
+    }
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      words.add(run);
+      const bare = run.replace(ADMIN_SUFFIX, '');
+      if ([...bare].length >= 2) words.add(bare);
+      for (const s of segmenter.segment(run)) if (s.isWordLike) words.add(s.segment);
+    }
+    for (const w of text.match(/[\p{Script=Latin}\p{N}]+/gu) ?? []) words.add(w);
+  }
+  return [...words].join(' ');
+}
+
+// ——— Queries ———
+
+/**
+ * Pagefind's ranking for this site. A case profile runs to a thousand words, a region or theme page to a hundred;
+ * with Pagefind's default length penalty (0.75) a short page that names a place once outranks the case that is
+ * about it. 0.3 keeps some preference for focused pages. Pagefind also adds a bonus when the query matches a
+ * page's title (metaWeights.title, 5 by default), which lifts a region page titled “Zunyi” above the Zunyi case;
+ * at 1 a title match still counts. A case page's names in the other script (`names`, see crossScriptTerms) get
+ * 3, so “Zunyi” on the Chinese pages finds the case before the region. Measured by
+ * tests/e2e/search-ranking.test.ts.
+ */
+export const PAGEFIND_RANKING: PagefindRanking = { pageLength: 0.3, metaWeights: { title: 1, names: 3 } };
+
+/** Runs of two or more Han characters in a query: the terms that must match whole (三无, not 三 or 无 alone). */
+export function hanTerms(query: string): string[] {
+  return query.match(/\p{Script=Han}{2,}/gu) ?? [];
+}
+
+/**
+ * Run a query. Pagefind cuts a Chinese query into words (三无小区 → 三 · 无 · 小区) and returns pages with all
+ * of them anywhere, ranking 三亮 pages (三 … 无 far apart) among 三无 ones. Each run of Han characters is
+ * therefore also searched as a phrase (`"三无"`: its words next to each other):
+ * - a query that is one Han term and nothing else returns only the pages with the whole term, in Pagefind's
+ *   ranking, with the phrase search's counts — unless no page has it whole, then the word matches stand;
+ * - a longer query puts the pages that contain every Han term whole, and its other words side by side, first,
+ *   then the rest (so “three lights” lists Xiqiao before pages that say “three” and “lights” apart).
+ * A sorted search (newest first) keeps its sort order.
+ */
+export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}): Promise<PagefindSearchResponse | null> {
+  const q = query.trim();
+  const response = await api.search(q || null, options);
+  const han = hanTerms(q);
+  // phrases: each Han term; and two or more words in other scripts side by side (“three lights”), or joined by a
+  // hyphen as the pages may write them (“three no” → three-no)
+  const phrases: string[][] = han.map((t) => [t]);
+  const latin = q.replace(/\p{Script=Han}+/gu, ' ').replace(/["“”]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (latin.length >= 2) phrases.push([latin.join(' '), latin.join('-')]);
+  if (!response || phrases.length === 0) return response;
+  const found = await Promise.all(phrases.map((variants) => Promise.all(variants.map((v) => api.search(`"${v}"`, options)))));
+  const sets = found.map((responses) => new Set(responses.flatMap((r) => r?.results.map((x) => x.id) ?? [])));
+  const isWhole = (id: string) => sets.every((ids) => ids.has(id));
+  const phrase = found[0]?.[0];
+  if (han.length === 1 && han[0] === q && phrase && phrase.results.length > 0) {
+    const ranked = options.sort ? phrase.results : response.results.filter((r) => isWhole(r.id));
+    return { ...phrase, results: ranked };
+  }
+  if (options.sort) return response;
+  const whole = response.results.filter((r) => isWhole(r.id));
+  const partial = response.results.filter((r) => !isWhole(r.id));
+  return { ...response, results: [...whole, ...partial] };
+}
+
 // ——— Results ———
 
 export type ResultKind = 'case' | 'theme' | 'region' | 'methodology' | 'page';
@@ -156,6 +239,77 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/**
+ * How many words from `from` on are the given text: the other-script names (the `names` metadata, indexed from
+ * an attribute of the title, which Pagefind puts before the title's own words) or the title. They are for
+ * matching, not for an excerpt. 0 when the words there are not that text.
+ */
+function leadingWords(words: readonly string[], text: string | undefined, from: number): number {
+  const norm = (w: string) => w.replace(/&[a-z#0-9]+;/gi, '').replace(/[^\p{L}\p{N}]/gu, '');
+  const wanted = norm(text ?? '');
+  if (!wanted) return 0;
+  let got = '';
+  for (let i = from; i < words.length && got.length < wanted.length; i++) {
+    got += norm(words[i] ?? '');
+    if (got === wanted) return i + 1 - from;
+  }
+  return 0;
+}
+
+/** Words in a result's excerpt (Pagefind's default length). */
+export const EXCERPT_WORDS = 30;
+
+/**
+ * The excerpt of a result, taken from the page's prose: the window of words with the most matches in body text
+ * (weight 1), leaving out matches in fields that are indexed at another weight (the place and theme line, the
+ * glossary of terms, titles). Without a match in body text it is the text after the title. Chooses the window
+ * much as Pagefind does (the densest run of `length` words), preferring more different matched words.
+ */
+export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): ExcerptPart[] {
+  if (!data.raw_content) return excerptParts(data.excerpt);
+  const zws = data.raw_content.includes('\u200b');
+  const words = zws ? data.raw_content.split('\u200b') : data.raw_content.split(/[^\S\uFEFF]+/);
+  // skip the other-script names and the title that open the text: the result shows its title already
+  const names = leadingWords(words, data.meta.names, 0);
+  const hidden = names + leadingWords(words, data.meta.title, names);
+  const prose = (data.weighted_locations ?? []).filter((l) => l.weight === 1 && l.location >= hidden);
+  const score = new Map<number, number>();
+  for (const l of prose) score.set(l.location, (score.get(l.location) ?? 0) + l.balanced_score);
+  // a window with more different matched words beats one that repeats a single word (“community … community’s”)
+  const key = (at: number) => (words[at] ?? '').toLowerCase().replace(/<[^>]*>|&[a-z#0-9]+;|[^\p{L}\p{N}]/gu, '').slice(0, 5);
+  // without a match in body text, the text that follows the title: a case's summary, a theme's definition
+  let start = Math.min(hidden, Math.max(0, words.length - 1));
+  if (prose.length > 0 && words.length > length) {
+    let best = -1;
+    for (let i = 0; i + length <= words.length; i++) {
+      let sum = 0;
+      const distinct = new Set<string>();
+      for (const [at, s] of score) {
+        if (at < i || at >= i + length) continue;
+        sum += s;
+        distinct.add(key(at));
+      }
+      const value = distinct.size * 1e9 + sum;
+      if (value > best) {
+        best = value;
+        start = i;
+      }
+    }
+    // centre the matches of the window, never reaching back into the names that lead the text
+    const inside = [...score.keys()].filter((at) => at >= start && at < start + length);
+    const first = Math.min(...inside);
+    const last = Math.max(...inside);
+    start = Math.max(hidden, Math.min(first - Math.floor((length - (last - first + 1)) / 2), words.length - length));
+  }
+  const marked = new Set(data.locations ?? prose.map((l) => l.location));
+  const html = words
+    .slice(start, start + length)
+    .map((w, i) => (marked.has(start + i) ? `<mark>${w}</mark>` : w))
+    .join(zws ? '' : ' ')
+    .trim();
+  return excerptParts(html);
+}
+
 // ——— Indexing ———
 
 /** HTML elements that start a new block of text for a reader (HTML's “flow” blocks and table cells). */
@@ -173,4 +327,19 @@ const BLOCK_END = new RegExp(`</(?:${BLOCK_ELEMENTS.join('|')})\\s*>`, 'gi');
  */
 export function spaceBlockBoundaries(html: string): string {
   return html.replace(BLOCK_END, '$& ');
+}
+
+/**
+ * Make the words drawn in charts searchable, for the indexer only. Pagefind drops every <svg>, but a reader sees
+ * a chart's labels (a map's place names, its legend). The visible <text> of each inline SVG (not its <title>
+ * tooltips) is added after it as a span at weight 0.1: found, but never outranking running text or chosen as
+ * the excerpt.
+ */
+export function chartTextForIndex(html: string): string {
+  return html.replace(/<svg\b[^>]*>[\s\S]*?<\/svg>/gi, (svg) => {
+    const words = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
+      .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    return words.length ? `${svg}<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : svg;
+  });
 }

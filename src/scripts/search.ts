@@ -4,22 +4,28 @@
 import type { Lang } from '../lib/i18n.ts';
 import type { PagefindApi, PagefindFilterCounts, PagefindResult, PagefindResultData } from '../lib/pagefind-api.ts';
 import {
+  PAGEFIND_RANKING,
   SEARCH_FILTERS,
   emptySearchState,
-  excerptParts,
   isActive,
   pagefindFilters,
   pagefindSort,
   parseSearchState,
+  proseExcerpt,
   resultKind,
+  searchWholeTerms,
   searchStateToParams,
   type SearchFilter,
   type SearchState,
 } from '../lib/search.ts';
+import { toSimplified } from '../lib/simplify.ts';
 import { t } from '../lib/ui.ts';
 import { withBase } from '../lib/urls.ts';
 
-const PAGE_SIZE = 20;
+/** Height of one result on screen, roughly (title, place line, three lines of excerpt), in CSS px. */
+const RESULT_HEIGHT = 140;
+/** The width from which filters sit beside the results (matches the page's stylesheet). */
+const WIDE = '(min-width: 52rem)';
 const TYPING_DELAY_MS = 250;
 
 function start(root: HTMLElement): void {
@@ -34,19 +40,24 @@ function start(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-search-clear]')!;
+  const panel = root.querySelector<HTMLDetailsElement>('[data-search-panel]')!;
+  const summary = root.querySelector<HTMLElement>('[data-search-summary]')!;
+  const headerBox = document.querySelector<HTMLInputElement>('#header-search-q');
   const boxes = (key: SearchFilter) => [...form.querySelectorAll<HTMLInputElement>(`fieldset[data-filter="${key}"] input[type="checkbox"]`)];
   const langSwitch = document.querySelector<HTMLAnchorElement>('[data-lang-switch]');
   const switchPath = langSwitch ? new URL(langSwitch.href, location.href).pathname : undefined;
 
   document.querySelector('[data-search-nojs]')?.setAttribute('hidden', '');
   root.hidden = false;
+  // filters beside the results on a wide screen; folded away under the results count on a phone
+  panel.open = matchMedia(WIDE).matches;
 
   // ——— Pagefind, loaded on first use from the site's own bundle ———
   let loading: Promise<PagefindApi> | undefined;
   function pagefind(): Promise<PagefindApi> {
     loading ??= (async () => {
       const api = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as PagefindApi;
-      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base });
+      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base, ranking: PAGEFIND_RANKING });
       await api.init();
       return api;
     })();
@@ -79,6 +90,19 @@ function start(root: HTMLElement): void {
     }
     // the language switch keeps the search: filter values are ids, the same in both languages
     if (langSwitch && switchPath) langSwitch.href = switchPath + search;
+    if (headerBox && document.activeElement !== headerBox) headerBox.value = state.q;
+    summarise(state);
+  }
+
+  /** The panel's summary names what is chosen, so a closed panel still shows which filters apply. */
+  function summarise(state: SearchState): void {
+    const chosen = SEARCH_FILTERS.flatMap((key) =>
+      boxes(key)
+        .filter((b) => state.filters[key].includes(b.value))
+        .map((b) => b.closest('label')?.querySelector('[data-label]')?.textContent?.trim() ?? b.value),
+    );
+    if (state.sort === 'date') chosen.push(sort.selectedOptions[0]?.textContent?.trim() ?? state.sort);
+    summary.textContent = chosen.length ? chosen.join(lang === 'en' ? ', ' : '、') : ui.searchPanelNone;
   }
 
   // ——— rendering ———
@@ -106,7 +130,7 @@ function start(root: HTMLElement): void {
     meta.textContent = [ui.resultKind[resultKind(data.url)], data.meta.place, data.meta.date].filter(Boolean).join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
-    for (const part of excerptParts(data.excerpt)) {
+    for (const part of proseExcerpt(data)) {
       if (part.mark) {
         const mark = document.createElement('mark');
         mark.textContent = part.text;
@@ -118,9 +142,19 @@ function start(root: HTMLElement): void {
   }
 
   let pending: PagefindResult[] = [];
+  /**
+   * How many results to load at a time: the first time, those that fit between the top of the list and the
+   * bottom of the screen (at least 3), so a first query fetches a Pagefind fragment only for results a reader
+   * can see; after that (“more”), a screenful.
+   */
+  function pageSize(): number {
+    const room = list.childElementCount === 0 ? innerHeight - Math.max(0, list.getBoundingClientRect().top) : innerHeight;
+    return Math.min(12, Math.max(3, Math.ceil(room / RESULT_HEIGHT)));
+  }
+
   async function showMore(run: number): Promise<void> {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
+    const batch = pending.slice(0, pageSize());
+    pending = pending.slice(batch.length);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== current) return;
     list.append(...data.map(renderResult));
@@ -148,8 +182,10 @@ function start(root: HTMLElement): void {
       }
       root.setAttribute('aria-busy', 'true');
       status.textContent = ui.searchLoading;
-      const term = state.q || null;
-      const response = await pf.search(term, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+      // the index is in simplified characters: a traditional query is converted first (tables loaded only then)
+      const simplified = state.q ? await toSimplified(state.q) : '';
+      const term = simplified || null;
+      const response = await searchWholeTerms(pf, simplified, { filters: pagefindFilters(state), sort: pagefindSort(state) });
       if (!response || me !== current) return;
       // Counts for a filter leave out that filter's own choices, so they say what ticking one more value would give.
       const counts: Partial<Record<SearchFilter, Record<string, number>>> = {};
@@ -160,7 +196,7 @@ function start(root: HTMLElement): void {
         }
         const others = pagefindFilters(state, key);
         if (term === null && Object.keys(others).length === 0) counts[key] = totals[key] ?? {};
-        else counts[key] = (await pf.search(term, { filters: others }))?.filters[key] ?? {};
+        else counts[key] = (await searchWholeTerms(pf, simplified, { filters: others }))?.filters[key] ?? {};
         if (me !== current) return;
       }
       pending = response.results;
@@ -169,6 +205,7 @@ function start(root: HTMLElement): void {
       if (me !== current) return;
       showCounts(counts);
       status.textContent = response.results.length ? ui.searchResults(response.results.length, state.q) : ui.searchNone;
+      if (simplified !== state.q) status.textContent += ` ${ui.searchSimplified(simplified)}`;
     } catch (error) {
       if (me !== current) return;
       status.textContent = ui.searchFailed;

@@ -1,8 +1,8 @@
-// Recall (and precision) of the built search index, measured through Pagefind's own JavaScript API against
-// the served site. The expected pages for a term are those whose indexed text (the data-pagefind-body element)
-// contains it; the actual pages are what pagefind.search() returns. Chinese recall depends on how Pagefind
-// segments text when indexing and queries when searching, which has changed between releases — so this test
-// is also what pins the Pagefind version.
+// Recall and precision of the built search index, measured through Pagefind's own JavaScript API against
+// the served site. The expected pages for a term are those whose visible own text (tests/helpers/indexed-text.ts:
+// innerText of <main> in Chromium, without teaser cards and controls) contains it; the actual pages are what the
+// search page's query returns (searchWholeTerms). Chinese recall depends on how Pagefind segments text when
+// indexing and queries when searching, which has changed between releases — so this test also pins the version.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,8 +10,10 @@ import type { Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi } from '../../src/lib/pagefind-api.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { ROOT } from '../helpers/fixture.ts';
-import { containsTerm, indexedPages, type IndexedPage } from '../helpers/indexed-text.ts';
-import { loadPagefind, resultUrls } from '../helpers/pagefind.ts';
+import type { Browser } from 'playwright-core';
+import { containsTerm, searchablePages, visiblePages, type VisiblePage } from '../helpers/indexed-text.ts';
+import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
+import { launch } from './browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
@@ -44,16 +46,32 @@ interface Row {
   found: number;
   missed: string[];
   extra: number;
+  extraUrls: string[];
 }
 
-let pages: IndexedPage[];
+/**
+ * Precision floors. Measured with Pagefind 1.6.0 (18 cases): 0.95 English, 0.99 Chinese. Before region and
+ * theme pages stopped indexing copies of case summaries, and before a Chinese term had to match whole, it was
+ * about 0.8 (a query for 三无 returned every page with 三 and 无). English sits lower because a query of two
+ * words finds pages that have both words apart, which the yardstick counts as a miss only when one word is
+ * absent. 0.9 leaves room for a new case's vocabulary and fails if copies or single-character matches return.
+ */
+const MIN_PRECISION: Record<Lang, number> = { en: 0.9, zh: 0.9 };
+
+let pages: VisiblePage[];
+let browser: Browser | undefined;
 const pagefind: Partial<Record<Lang, PagefindApi>> = {};
 
 beforeAll(async () => {
-  pages = indexedPages(dist);
+  browser = await launch();
+  try {
+    pages = await visiblePages(browser, site, searchablePages(dist));
+  } finally {
+    await browser.close();
+  }
   pagefind.en = await loadPagefind(site, 'en');
   pagefind.zh = await loadPagefind(site, 'zh');
-});
+}, 180_000);
 
 async function measure(lang: Lang, terms: string[]): Promise<{ rows: Row[]; recall: number; precision: number }> {
   const mine = pages.filter((p) => p.lang === lang);
@@ -63,16 +81,17 @@ async function measure(lang: Lang, terms: string[]): Promise<{ rows: Row[]; reca
   let foundTotal = 0;
   for (const term of terms) {
     const expected = new Set(mine.filter((p) => containsTerm(p.text, term)).map((p) => p.url));
-    const found = new Set((await resultUrls(pagefind[lang]!, term)).map((u) => u.slice(basePath.length)));
+    const found = new Set((await siteResultUrls(pagefind[lang]!, term)).map((u) => u.slice(basePath.length)));
     const missed = [...expected].filter((u) => !found.has(u));
     hit += expected.size - missed.length;
     expectedTotal += expected.size;
     foundTotal += found.size;
-    rows.push({ term, expected: expected.size, found: found.size, missed, extra: [...found].filter((u) => !expected.has(u)).length });
+    const extraUrls = [...found].filter((u) => !expected.has(u));
+    rows.push({ term, expected: expected.size, found: found.size, missed, extra: extraUrls.length, extraUrls });
   }
   const recall = expectedTotal ? hit / expectedTotal : 0;
   const precision = foundTotal ? hit / foundTotal : 0;
-  const lines = rows.map((r) => `  ${r.term.padEnd(24)} expected ${String(r.expected).padStart(3)}  found ${String(r.found).padStart(3)}  missed ${r.missed.length}${r.missed.length ? ` (${r.missed.join(', ')})` : ''}  extra ${r.extra}`);
+  const lines = rows.map((r) => `  ${r.term.padEnd(24)} expected ${String(r.expected).padStart(3)}  found ${String(r.found).padStart(3)}  missed ${r.missed.length}${r.missed.length ? ` (${r.missed.join(', ')})` : ''}  extra ${r.extra}${r.extraUrls.length ? ` (${r.extraUrls.join(', ')})` : ''}`);
   console.log(`search recall, ${lang}: ${terms.length} terms, ${mine.length} pages — recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}\n${lines.join('\n')}`);
   return { rows, recall, precision };
 }
@@ -92,34 +111,31 @@ describe('search recall', () => {
     expect(entry.version).toBe(pinned);
   });
 
-  it(`finds ${ZH_TERMS.length} Chinese terms with recall ≥ 0.95`, async () => {
-    expect(ZH_TERMS.length).toBeGreaterThanOrEqual(40);
-    for (const term of ZH_TERMS) expect([...term].length, term).toBeGreaterThanOrEqual(2), expect([...term].length, term).toBeLessThanOrEqual(4);
-    const { rows, recall } = await measure('zh', ZH_TERMS);
+  it(`finds ${ZH_TERMS.length} Chinese terms with recall ≥ 0.95 and precision ≥ ${MIN_PRECISION.zh}`, async () => {
+    const { rows, recall, precision } = await measure('zh', ZH_TERMS);
     expect(rows.filter((r) => r.expected === 0).map((r) => r.term), 'terms that no Chinese page contains').toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION.zh);
   });
 
-  it(`finds ${EN_TERMS.length} English terms with recall ≥ 0.95`, async () => {
-    expect(EN_TERMS.length).toBeGreaterThanOrEqual(20);
-    const { rows, recall } = await measure('en', EN_TERMS);
+  it(`finds ${EN_TERMS.length} English terms with recall ≥ 0.95 and precision ≥ ${MIN_PRECISION.en}`, async () => {
+    const { rows, recall, precision } = await measure('en', EN_TERMS);
     expect(rows.filter((r) => r.expected === 0).map((r) => r.term), 'terms that no English page contains').toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION.en);
   });
 });
 
 describe('cross-language search', () => {
-  // The cases the issue names, as far as they exist yet, and every case carrying the theme.
+  // Every case carrying the theme; the four the source reports describe as three-no compounds must be among them.
   const data = loadProject(ROOT);
-  const slugs = new Set(data.cases.map((c) => c.slug));
-  const themed = data.cases.filter((c) => c.frontmatter.themes.includes('three-no-communities')).map((c) => c.slug);
-  const wanted = [...new Set([...['lianjiang', 'jiangyang', 'maonan', 'shuangliao'].filter((s) => slugs.has(s)), ...themed])].sort();
+  const wanted = data.cases.filter((c) => c.lang === 'en' && c.frontmatter.themes.includes('three-no-communities')).map((c) => c.slug).sort();
 
   for (const lang of ['en', 'zh'] as const) {
     for (const query of ['three-no communities', '三无小区']) {
       it(`“${query}” finds the three-no community cases on /${lang}/`, async () => {
-        expect(wanted.length).toBeGreaterThanOrEqual(3);
-        const urls = (await resultUrls(pagefind[lang]!, query)).map((u) => u.slice(basePath.length));
+        expect(wanted).toEqual(expect.arrayContaining(['jiangyang', 'lianjiang', 'maonan', 'shuangliao']));
+        const urls = (await siteResultUrls(pagefind[lang]!, query)).map((u) => u.slice(basePath.length));
         const cases = urls.filter((u) => u.startsWith(`/${lang}/cases/`)).map((u) => u.split('/')[3]);
         expect(cases.sort()).toEqual(expect.arrayContaining(wanted));
       });

@@ -32,13 +32,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Wait until the search has settled, then return the case slugs and all result paths shown. */
-async function results(page: Page): Promise<{ paths: string[]; cases: string[]; status: string }> {
+/** Wait until the search has settled, then return the case slugs and result paths shown (all of them with `all`). */
+async function results(page: Page, { all = false } = {}): Promise<{ paths: string[]; cases: string[]; status: string }> {
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-search]');
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
     return root && !root.hasAttribute('aria-busy') && status !== '' && !/Searching|正在搜索/.test(status);
   });
+  while (all && (await page.isVisible('[data-search-more]'))) {
+    const shown = await page.locator('[data-search-results] li').count();
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, shown);
+  }
   const paths = await page.$$eval('[data-search-results] li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const cases = paths.map((p) => /\/(?:en|zh)\/cases\/([^/]+)\/$/.exec(p)?.[1]).filter((s): s is string => !!s);
   return { paths, cases, status: (await page.textContent('[data-search-status]')) ?? '' };
@@ -57,7 +62,7 @@ describe('search page', () => {
         const page = await context.newPage();
         await page.goto(url(`${lang}/search/`));
         await search(page, query);
-        const r = await results(page);
+        const r = await results(page, { all: true });
         expect(r.cases).toEqual(expect.arrayContaining(threeNo));
         expect(r.paths.every((p) => p.startsWith(new URL(url(`${lang}/`)).pathname))).toBe(true);
         expect(new URL(page.url()).searchParams.get('q')).toBe(query);
@@ -86,7 +91,7 @@ describe('search page', () => {
     const page = await context.newPage();
     await page.goto(url('en/search/'));
     await search(page, 'three-no communities');
-    const all = await results(page);
+    const all = await results(page, { all: true });
     const guangdong = threeNo.filter((s) => provinceOf(s) === 'guangdong');
     expect(guangdong.length).toBeGreaterThan(0);
     expect(guangdong.length).toBeLessThan(threeNo.length);
@@ -98,21 +103,21 @@ describe('search page', () => {
 
     await box.check();
     await page.waitForURL((u) => u.searchParams.get('province') === 'guangdong');
-    const filtered = await results(page);
+    const filtered = await results(page, { all: true });
     expect(filtered.cases.sort()).toEqual(guangdong);
     expect(filtered.paths.length).toBe(guangdong.length); // filters apply to cases only
     const address = new URL(page.url());
     expect(address.searchParams.get('q')).toBe('three-no communities');
 
     await page.reload();
-    const again = await results(page);
+    const again = await results(page, { all: true });
     expect(again.cases.sort()).toEqual(guangdong);
     expect(await page.inputValue('#search-q')).toBe('three-no communities');
     expect(await box.isChecked()).toBe(true);
 
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('province'));
-    const back = await results(page);
+    const back = await results(page, { all: true });
     expect(back.cases.sort()).toEqual(all.cases.sort());
     expect(await box.isChecked()).toBe(false);
     expect(problems.slice(before)).toEqual([]);
@@ -122,11 +127,11 @@ describe('search page', () => {
   it('opens a shared address with filters only, and sorts by date', async () => {
     const page = await context.newPage();
     await page.goto(url('zh/search/?theme=three-no-communities&sort=date'));
-    const r = await results(page);
+    const r = await results(page, { all: true });
     expect(r.cases.sort()).toEqual([...threeNo].sort());
     expect(await page.inputValue('#search-sort')).toBe('date');
     const dates = data.cases.filter((c) => c.lang === 'zh' && threeNo.includes(c.slug));
-    const order = (await results(page)).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
+    const order = (await results(page, { all: true })).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
     expect(order).toEqual([...order].sort().reverse());
     await page.selectOption('#search-sort', 'relevance');
     await page.waitForURL((u) => !u.searchParams.has('sort'));
@@ -157,6 +162,116 @@ describe('search page', () => {
     expect(await page.isVisible('[data-search]')).toBe(false);
     const links = await page.$$eval('[data-search-nojs] a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toEqual(expect.arrayContaining([new URL(url('en/themes/')).pathname, new URL(url('en/regions/')).pathname]));
+    await ctx.close();
+  });
+});
+
+describe('search on a phone (390×844)', () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+  for (const [lang, query, slug] of [['en', 'three-no communities', 'shuangliao'], ['zh', '三无小区', 'shuangliao']] as const) {
+    it(`shows the count and the first result of “${query}” within the first screen on /${lang}/search/`, async () => {
+      const ctx = await browser.newContext(phone);
+      const page = await ctx.newPage();
+      await page.goto(url(`${lang}/search/?q=${encodeURIComponent(query)}`));
+      const r = await results(page);
+      expect(r.cases.slice(0, 3)).toContain(slug);
+      const status = (await page.locator('[data-search-status]').boundingBox())!;
+      const first = (await page.locator('[data-search-results] li h2').first().boundingBox())!;
+      expect(status.y + status.height).toBeLessThanOrEqual(844);
+      expect(first.y + first.height, 'bottom of the first result title').toBeLessThanOrEqual(844);
+      // the filters are folded away under a summary, not spread above the results
+      expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      // the header box shows the query too
+      expect(await page.inputValue('#header-search-q')).toBe(query);
+      await ctx.close();
+    });
+  }
+
+  it('folds the filters into a panel whose summary names the active ones; tap targets are at least 24×24 px', async () => {
+    const ctx = await browser.newContext(phone);
+    const page = await ctx.newPage();
+    await page.goto(url('en/search/?q=three-no+communities&province=guangdong&sort=date'));
+    await results(page);
+    const panel = page.locator('[data-search-panel]');
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await panel.locator('summary').textContent()).toContain('Guangdong');
+    expect(await panel.locator('summary').textContent()).toContain('Newest first');
+    await panel.locator('summary').click();
+    expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const small = await page.$$eval('[data-search] input, [data-search] button:not([hidden]), [data-search] select, [data-search] summary, [data-search-results] h2 a', (els) =>
+      els
+        .map((e) => ({ what: e.outerHTML.slice(0, 80), box: e.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+        .map(({ what, box }) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+    // unticking the province updates the summary
+    await page.locator('fieldset[data-filter="province"] input[value="guangdong"]').uncheck();
+    await page.waitForURL((u) => !u.searchParams.has('province'));
+    expect(await panel.locator('summary').textContent()).not.toContain('Guangdong');
+    await ctx.close();
+  });
+
+  it('keeps the filters open beside the results on a wide screen', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(url('zh/search/?q=三无小区'));
+    await results(page);
+    expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await ctx.close();
+  });
+});
+
+describe('search loading', () => {
+  it('loads result texts only for the results shown, and the next ones on request', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const fragments: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('.pf_fragment')) fragments.push(req.url());
+    });
+    await page.goto(url('en/search/?q=Party'));
+    const first = await results(page);
+    const total = Number(/\d+/.exec(first.status)?.[0]);
+    expect(total).toBeGreaterThan(first.paths.length);
+    expect(fragments.length).toBe(first.paths.length);
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, first.paths.length);
+    const shown = await page.locator('[data-search-results] li').count();
+    expect(fragments.length).toBe(shown);
+    await ctx.close();
+  });
+
+  it('converts a traditional query to simplified characters, loading the tables only then', async () => {
+    const ctx = await browser.newContext();
+    const scripts = (page: Page) => {
+      const loaded: string[] = [];
+      page.on('request', (req) => {
+        if (req.resourceType() === 'script') loaded.push(new URL(req.url()).pathname);
+      });
+      return loaded;
+    };
+    const plain = await ctx.newPage();
+    const plainScripts = scripts(plain);
+    await plain.goto(url('zh/search/?q=三无小区'));
+    const simplified = await results(plain);
+
+    const trad = await ctx.newPage();
+    const tradScripts = scripts(trad);
+    await trad.goto(url('zh/search/?q=三無小區'));
+    const traditional = await results(trad);
+    expect(traditional.paths).toEqual(simplified.paths);
+    expect(traditional.status).toContain('三无小区');
+    expect(await trad.inputValue('#search-q')).toBe('三無小區');
+    // the conversion tables are extra scripts that a simplified query never loads
+    const extra = tradScripts.filter((s) => !plainScripts.includes(s) && !s.includes('/pagefind/'));
+    expect(extra.length).toBeGreaterThan(0);
+    expect(plainScripts.filter((s) => extra.includes(s))).toEqual([]);
+
+    const en = await ctx.newPage();
+    await en.goto(url('en/search/?q=紅色代辦'));
+    expect((await results(en)).cases[0]).toBe('yutai');
     await ctx.close();
   });
 });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi, PagefindModule } from '../../src/lib/pagefind-api.ts';
+import { PAGEFIND_RANKING, searchWholeTerms } from '../../src/lib/search.ts';
+import { toSimplified } from '../../src/lib/simplify.ts';
 
 /**
  * A Pagefind instance for one language of the site at `siteUrl` (ending in /).
@@ -32,13 +34,20 @@ export async function loadPagefind(siteUrl: string, lang: Lang): Promise<Pagefin
   g.document = { querySelector: (sel: string) => (sel === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? htmlLang(lang) : null) } : null) };
   let instance: PagefindApi;
   try {
-    instance = mod.createInstance({ basePath: new URL('pagefind/', siteUrl).href, baseUrl: new URL(siteUrl).pathname });
+    instance = mod.createInstance({ basePath: new URL('pagefind/', siteUrl).href, baseUrl: new URL(siteUrl).pathname, ranking: PAGEFIND_RANKING });
   } finally {
     if (before === undefined) delete g.document;
     else g.document = before;
   }
   await instance.init();
   return instance;
+}
+
+/** URLs of every result of a query as the search page runs it: simplified, whole Chinese terms first. */
+export async function siteResultUrls(pf: PagefindApi, query: string): Promise<string[]> {
+  const response = await searchWholeTerms(pf, await toSimplified(query));
+  if (!response) return [];
+  return Promise.all(response.results.map(async (r) => (await r.data()).url));
 }
 
 /** URLs of every result of a query, in Pagefind's order. */

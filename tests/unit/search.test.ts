@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { PagefindApi, PagefindResult, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from '../../src/lib/pagefind-api.ts';
 import {
+  chartTextForIndex,
+  crossScriptTerms,
   dateSortKey,
   emptySearchState,
   excerptParts,
@@ -7,12 +10,16 @@ import {
   pagefindFilters,
   pagefindSort,
   parseSearchState,
+  hanTerms,
   placeLabel,
+  proseExcerpt,
   resultKind,
+  searchWholeTerms,
   searchStateToParams,
   spaceBlockBoundaries,
   yearOf,
 } from '../../src/lib/search.ts';
+import { needsSimplifying, toSimplified } from '../../src/lib/simplify.ts';
 
 describe('search state in the URL', () => {
   it('reads the query, repeated and comma-separated filter values, and the sort', () => {
@@ -127,5 +134,166 @@ describe('indexing', () => {
     expect(spaceBlockBoundaries('<dl><dt>Date</dt><dd>2023</dd></dl><p>a<b>b</b></p>')).toBe('<dl><dt>Date</dt> <dd>2023</dd> </dl> <p>a<b>b</b></p> ');
     expect(spaceBlockBoundaries('<table><tr><th>一</th><TH >二</TH ></tr></table>')).toBe('<table><tr><th>一</th> <TH >二</TH > </tr> </table> ');
     expect(spaceBlockBoundaries('<span>x</span><a>y</a><mark>z</mark>')).toBe('<span>x</span><a>y</a><mark>z</mark>');
+  });
+});
+
+describe('chart text for the index', () => {
+  it('adds the visible text of each inline SVG after it, at a low weight, without its tooltips', () => {
+    const html = '<p>Map</p><svg role="img"><title>Lianjiang: 1 case</title><g><text x="1">Lianjiang</text><text><tspan>Main</tspan> <tspan>theme</tspan></text></g></svg><p>after</p>';
+    expect(chartTextForIndex(html)).toBe(
+      '<p>Map</p><svg role="img"><title>Lianjiang: 1 case</title><g><text x="1">Lianjiang</text><text><tspan>Main</tspan> <tspan>theme</tspan></text></g></svg>' +
+        '<span data-pagefind-weight="0.1"> Lianjiang · Main theme </span><p>after</p>',
+    );
+  });
+
+  it('leaves an SVG without text, and pages without SVG, as they are', () => {
+    const html = '<svg><path d="M0 0"/></svg><p>x</p>';
+    expect(chartTextForIndex(html)).toBe(html);
+  });
+});
+
+describe('names in the other script', () => {
+  it('gives Chinese names whole, without their administrative suffix, and cut into words, for the English index', () => {
+    const words = crossScriptTerms(['广东省', '廉江市', '广东西樵：“三亮”工程'], 'zh').split(' ');
+    expect(words).toEqual(expect.arrayContaining(['广东省', '广东', '廉江市', '廉江', '广东西樵', '三亮', '工程']));
+    expect(words).not.toContain('“三亮”工程');
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('gives English names as words without punctuation, for the Chinese index and its metadata field', () => {
+    expect(crossScriptTerms(['Guangdong', 'Xiqiao, Guangdong: the “three lights” programme'], 'en')).toBe('Guangdong Xiqiao the three lights programme');
+    expect(crossScriptTerms(['Three-no communities'], 'en')).toBe('Three-no communities');
+  });
+});
+
+describe('queries', () => {
+  it('finds the runs of Han characters that must match whole', () => {
+    expect(hanTerms('三无小区')).toEqual(['三无小区']);
+    expect(hanTerms('廉江 Lianjiang 三亮')).toEqual(['廉江', '三亮']);
+    expect(hanTerms('党 Lianjiang')).toEqual([]);
+  });
+
+  /** A stand-in for Pagefind: pages are ids with text; a word query matches pages with every word, a quoted one the phrase. */
+  function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: string[] } {
+    const queries: string[] = [];
+    const result = (id: string): PagefindResult => ({ id, data: async () => ({ url: `/${id}/`, excerpt: '', meta: {} }) });
+    const respond = (ids: string[]): PagefindSearchResponse => ({ results: ids.map(result), unfilteredResultCount: ids.length, filters: { n: { [String(ids.length)]: ids.length } }, totalFilters: {} });
+    return {
+      queries,
+      options: async () => {},
+      init: async () => {},
+      filters: async () => ({}),
+      async search(term: string | null, _options?: PagefindSearchOptions) {
+        queries.push(term ?? '');
+        const q = term ?? '';
+        const phrase = /^"(.*)"$/.exec(q)?.[1];
+        if (phrase !== undefined) return respond(Object.keys(pages).filter((id) => pages[id]!.includes(phrase)));
+        const chars = [...q.replace(/\s+/g, '')];
+        return respond(Object.keys(pages).filter((id) => chars.every((c) => pages[id]!.includes(c))));
+      },
+    };
+  }
+
+  /** The same stand-in for word queries: a page matches when it has every word; a quoted query, the phrase. */
+  function fakePagefindWords(pages: Record<string, string>): PagefindApi {
+    const respond = (ids: string[]): PagefindSearchResponse => ({
+      results: ids.map((id) => ({ id, data: async () => ({ url: `/${id}/`, excerpt: '', meta: {} }) })),
+      unfilteredResultCount: ids.length,
+      filters: {},
+      totalFilters: {},
+    });
+    return {
+      options: async () => {},
+      init: async () => {},
+      filters: async () => ({}),
+      async search(term: string | null) {
+        const q = term ?? '';
+        const phrase = /^"(.*)"$/.exec(q)?.[1];
+        if (phrase !== undefined) return respond(Object.keys(pages).filter((id) => pages[id]!.includes(phrase)));
+        return respond(Object.keys(pages).filter((id) => q.split(' ').every((w) => pages[id]!.split(' ').includes(w))).sort());
+      },
+    };
+  }
+
+  it('returns only the pages with a one-term Chinese query whole, in Pagefind’s order, with the phrase search’s counts', async () => {
+    const pf = fakePagefind({ xiqiao: '三亮工程无人', shuangliao: '三无小区', maonan: '典型的三无小区' });
+    const r = (await searchWholeTerms(pf, '三无'))!;
+    expect(r.results.map((x) => x.id)).toEqual(['shuangliao', 'maonan']);
+    expect(r.filters).toEqual({ n: { '2': 2 } });
+    expect(pf.queries).toEqual(['三无', '"三无"']);
+  });
+
+  it('keeps the word matches when no page has the term whole', async () => {
+    const pf = fakePagefind({ a: '三亮无人', b: '无三' });
+    expect((await searchWholeTerms(pf, '三无'))!.results.map((x) => x.id)).toEqual(['a', 'b']);
+  });
+
+  it('puts pages with every Chinese term whole first in a longer query, and keeps the rest after them', async () => {
+    const pf = fakePagefind({ a: '三亮无 x', b: '三无 x', c: '三 无 x' });
+    expect((await searchWholeTerms(pf, '三无 x'))!.results.map((x) => x.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('puts pages with the words of a longer query side by side first', async () => {
+    const words = fakePagefindWords({ apart: 'lights and three', together: 'the three lights programme' });
+    expect((await searchWholeTerms(words, 'three lights'))!.results.map((x) => x.id)).toEqual(['together', 'apart']);
+  });
+
+  it('runs a one-word query once, untouched', async () => {
+    const pf = fakePagefind({ a: 'Lianjiang', b: 'Zunyi' });
+    expect((await searchWholeTerms(pf, ' Lianjiang '))!.results.map((x) => x.id)).toEqual(['a']);
+    expect(pf.queries).toEqual(['Lianjiang']);
+  });
+});
+
+describe('traditional characters', () => {
+  it('notices characters outside the simplified set, and only those', () => {
+    expect(needsSimplifying('三無小區')).toBe(true);
+    expect(needsSimplifying('紅色代辦')).toBe(true);
+    expect(needsSimplifying('三无小区')).toBe(false);
+    expect(needsSimplifying('Lianjiang 廉江 “12345”')).toBe(false);
+  });
+
+  it('converts a traditional query to its simplified form', async () => {
+    expect(await toSimplified('三無小區')).toBe('三无小区');
+    expect(await toSimplified('紅色代辦')).toBe('红色代办');
+    expect(await toSimplified('雙遼 Shuangliao')).toBe('双辽 Shuangliao');
+    expect(await toSimplified('三无小区')).toBe('三无小区');
+  });
+});
+
+describe('prose excerpts', () => {
+  const data = (raw: string, locations: [number, number][], names?: string): PagefindResultData => ({
+    url: '/x/',
+    excerpt: 'PAGEFIND',
+    meta: names ? { names } : {},
+    raw_content: raw,
+    locations: locations.map(([l]) => l),
+    weighted_locations: locations.map(([location, weight]) => ({ location, weight, balanced_score: weight * 100 })),
+  });
+  const text = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+  it('takes the excerpt from body text, not from a field indexed at another weight', () => {
+    const words = ['Place', 'Jilin.', 'Three-no', 'communities', ...Array.from({ length: 40 }, (_, i) => `w${i}`), 'the', 'three-no', 'compounds', 'end'];
+    const parts = proseExcerpt(data(words.join(' '), [[2, 0.5], [3, 0.5], [45, 1]]), 6);
+    expect(text(parts)).toBe('w38 w39 the [three-no] compounds end');
+  });
+
+  it('prefers a window with more different matched words over one repeating a word', () => {
+    const words = ['a', 'community', 'b', 'community’s', 'c', ...Array.from({ length: 20 }, () => 'x'), 'three-no', 'communities', 'd'];
+    expect(text(proseExcerpt(data(words.join(' '), [[1, 1], [3, 1], [25, 1], [26, 1]]), 4))).toContain('[three-no] [communities]');
+  });
+
+  it('starts after the title, which the result shows already', () => {
+    const words = ['Lianjiang,', 'Guangdong:', 'branches', 'compete', 'Lianjiang', 'runs', 'a', 'yearly', 'evaluation'];
+    const d = { ...data(words.join(' '), [[0, 1], [4, 1]]), meta: { title: 'Lianjiang, Guangdong: branches compete' } };
+    expect(text(proseExcerpt(d, 4))).toBe('[Lianjiang] runs a yearly');
+  });
+
+  it('never shows the names in the other script that lead the text; without body matches, shows the text after them', () => {
+    const raw = ['Guizhou', 'Zunyi', '贵州遵义：', '标题'].join('\u200b');
+    expect(text(proseExcerpt(data(raw, [[1, 1]], 'Guizhou Zunyi')))).toBe('贵州遵义：标题');
+    const summary = { ...data('Title words Summary of the case', [[0, 7]]), meta: { title: 'Title words' } };
+    expect(text(proseExcerpt(summary))).toBe('Summary of the case');
+    expect(text(proseExcerpt(data(raw, [[2, 1]], 'Guizhou Zunyi'), 2))).toBe('[贵州遵义：]标题');
   });
 });
