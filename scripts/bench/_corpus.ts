@@ -6,6 +6,28 @@ import { COLUMNS } from '../../src/lib/schema.ts';
 
 const pad = (n: number) => String(n).padStart(5, '0');
 
+const PROVINCES: [string, string, string, number, number][] = [
+  ['11', 'Beijing', '北京市', 39.9, 116.4], ['12', 'Tianjin', '天津市', 39.1, 117.2], ['13', 'Hebei', '河北省', 38.0, 114.5],
+  ['14', 'Shanxi', '山西省', 37.9, 112.5], ['15', 'Inner Mongolia', '内蒙古自治区', 40.8, 111.7], ['21', 'Liaoning', '辽宁省', 41.8, 123.4],
+  ['22', 'Jilin', '吉林省', 43.9, 125.3], ['23', 'Heilongjiang', '黑龙江省', 45.8, 126.6], ['31', 'Shanghai', '上海市', 31.2, 121.5],
+  ['32', 'Jiangsu', '江苏省', 32.1, 118.8], ['33', 'Zhejiang', '浙江省', 30.3, 120.2], ['34', 'Anhui', '安徽省', 31.9, 117.3],
+  ['35', 'Fujian', '福建省', 26.1, 119.3], ['36', 'Jiangxi', '江西省', 28.7, 115.9], ['37', 'Shandong', '山东省', 36.7, 117.0],
+  ['41', 'Henan', '河南省', 34.8, 113.7], ['42', 'Hubei', '湖北省', 30.6, 114.3], ['43', 'Hunan', '湖南省', 28.2, 113.0],
+  ['44', 'Guangdong', '广东省', 23.1, 113.3], ['45', 'Guangxi', '广西壮族自治区', 22.8, 108.3], ['46', 'Hainan', '海南省', 20.0, 110.3],
+  ['50', 'Chongqing', '重庆市', 29.6, 106.5], ['51', 'Sichuan', '四川省', 30.7, 104.1], ['52', 'Guizhou', '贵州省', 26.6, 106.7],
+  ['53', 'Yunnan', '云南省', 25.0, 102.7], ['54', 'Tibet', '西藏自治区', 29.7, 91.1], ['61', 'Shaanxi', '陕西省', 34.3, 108.9],
+  ['62', 'Gansu', '甘肃省', 36.1, 103.8], ['63', 'Qinghai', '青海省', 36.6, 101.8], ['64', 'Ningxia', '宁夏回族自治区', 38.5, 106.3],
+  ['65', 'Xinjiang', '新疆维吾尔自治区', 43.8, 87.6],
+];
+
+/** A county's coordinates: scattered (deterministically) within about 1.5° of its province's capital. */
+function countyAt(k: number, p: number): { lat: string; lon: string } {
+  const [, , , lat, lon] = PROVINCES[p]!;
+  const a = (k * 2654435761) % 1000 / 1000;
+  const b = (k * 40503 + 17) % 997 / 997;
+  return { lat: (lat + (a - 0.5) * 3).toFixed(2), lon: (lon + (b - 0.5) * 3).toFixed(2) };
+}
+
 /** Writes data/, content/cases/ and sources/ for `n` cases under `dir`. */
 export function generateCorpus(root: string, dir: string, n: number): { data: string; content: string; sources: string } {
   const data = join(dir, 'data');
@@ -15,14 +37,17 @@ export function generateCorpus(root: string, dir: string, n: number): { data: st
   for (const t of ['themes', 'indicators', 'units']) copyFileSync(join(root, 'data', `${t}.csv`), join(data, `${t}.csv`));
   const themes = ['three-no-communities', 'contests', 'model-branches', 'proxy-services', 'grid-governance', 'collective-economy', 'service-centres', 'volunteering'];
   const places: Record<string, unknown>[] = [{ id: 'cn', name_en: 'China', name_zh: '中国', level: 'country', parent: '', adcode: '', lat: '', lon: '' }];
-  const provinces = 30;
-  for (let p = 0; p < provinces; p++) places.push({ id: `prov-${p}`, name_en: `Province ${p}`, name_zh: `第${p}省`, level: 'province', parent: 'cn', adcode: '', lat: (22 + (p % 20)).toFixed(2), lon: (100 + (p % 25)).toFixed(2) });
+  // Real provinces (adcode, approximate capital), so the map spreads the synthetic places over China.
+  const provinces = PROVINCES.length;
+  PROVINCES.forEach(([adcode, en, zh, lat, lon], p) =>
+    places.push({ id: `prov-${p}`, name_en: en, name_zh: zh, level: 'province', parent: 'cn', adcode: `${adcode}0000`, lat: lat.toFixed(2), lon: lon.toFixed(2) }),
+  );
   const srcRows: Record<string, unknown>[] = [];
   const obs: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const slug = `case-${pad(i)}`;
     const county = `county-${pad(Math.floor(i / 2))}`;
-    if (i % 2 === 0) places.push({ id: county, name_en: `County ${pad(Math.floor(i / 2))}`, name_zh: `县${pad(Math.floor(i / 2))}`, level: 'county', parent: `prov-${Math.floor(i / 2) % provinces}`, adcode: '', lat: '30.00', lon: '110.00' });
+    if (i % 2 === 0) places.push({ id: county, name_en: `County ${pad(Math.floor(i / 2))}`, name_zh: `县${pad(Math.floor(i / 2))}`, level: 'county', parent: `prov-${Math.floor(i / 2) % provinces}`, adcode: '', ...countyAt(Math.floor(i / 2), Math.floor(i / 2) % provinces) });
     places.push({ id: `${county}-v${i % 2}`, name_en: `Village ${pad(i)}`, name_zh: `村${pad(i)}`, level: 'village', parent: county, adcode: '', lat: '', lon: '' });
     const file = `${String(i % 1000).padStart(3, '0')}_be0c4.txt`;
     if (i < 1000) writeFileSync(join(sources, file), '');

@@ -1,46 +1,105 @@
-// Build synthetic corpora of growing size; print build time, per-page cost, search index size and peak memory.
-// BENCH_SIZES=500,2000,5000 (default) chooses the corpus sizes.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Build synthetic corpora of growing size (both languages, shaped like the real data) and print, per size:
+// build time, time per page, peak memory of the whole build's process tree, the search index's size, the
+// first query's transfer, the largest page of each type (HTML + scripts + styles + fetched data, gzip), and a
+// warm rebuild after one case changed (caches kept). Beside it, a bare Astro build of the same MDX files
+// (same Astro and MDX, a minimal layout, no data pages) is the floor: our time and memory as ratios to it.
+// BENCH_SIZES=500,5000,20000 (default) chooses the sizes; BENCH_KEEP=1 keeps the corpora and builds.
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './_corpus.ts';
-import { htmlCount, dirBytes } from './_fs.ts';
+import { dirBytes, htmlCount } from './_fs.ts';
+import { writeBareProject } from './_bare.ts';
+import { largestPages, runMeasured } from './_measure.ts';
+import searchBench from './search.ts';
 
-export default async function ({ root }: { root: string }) {
-  const sizes = (process.env.BENCH_SIZES ?? '500,2000,5000').split(',').map(Number).filter((n) => n > 0);
-  const rows: { n: number; pages: number; seconds: number; perPageMs: number; indexMB: number; peakMB: number; steps: string }[] = [];
+const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
+const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+
+/** The first Chinese query's search transfer (KiB over gzip), as scripts/bench/search.ts measures and prints it. */
+async function firstQuery(root: string, dist: string): Promise<string> {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (...a: unknown[]) => lines.push(a.join(' '));
+  try {
+    await searchBench({ root, dist });
+  } catch (e) {
+    lines.push(`failed: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    console.log = log;
+  }
+  const zh = lines.find((l) => l.includes('/zh/search/?q=三无小区'));
+  const en = lines.find((l) => l.startsWith('first query /en/'));
+  const pick = (l: string | undefined) => /search ([\d.]+) KiB/.exec(l ?? '')?.[1] ?? '?';
+  return `en ${pick(en)} / zh ${pick(zh)}`;
+}
+
+export default async function ({ root, dist }: { root: string; dist: string }) {
+  const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number).filter((n) => n > 0);
+  console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  const rows: string[] = [];
+  const summary: { n: number; pages: number; perPageMs: number; bareMs: number; peak: number; barePeak: number }[] = [];
+  const say = (s: string) => {
+    console.log(s);
+    if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${s}\n`);
+  };
+  // the real site (its 18 cases), built by scripts/bench.ts: the reference for page sizes
+  const ref = largestPages(dist);
+  say('the real site — largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
+  for (const [type, p] of [...ref].sort((a, b) => a[0].localeCompare(b[0])))
+    say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `atlas-bench-${n}-`));
     try {
       const c = generateCorpus(root, dir, n);
       const out = join(dir, 'dist');
-      const started = process.hrtime.bigint();
-      const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, join(root, 'scripts', 'build.ts')], {
-        cwd: root,
-        env: { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources },
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (r.status !== 0) {
-        console.log(`${n} cases: build failed\n${r.stderr.slice(-2000)}`);
+      const env = { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources };
+      say(`\n### ${n} cases — building …`);
+      const cold = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+      if (cold.status !== 0) {
+        say(`${n} cases: build failed\n${cold.stderr.slice(-3000)}`);
         continue;
       }
-      const peakKb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-      const steps = [...r.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
       const pages = htmlCount(out);
-      rows.push({ n, pages, seconds, perPageMs: (seconds * 1000) / pages, indexMB: dirBytes(join(out, 'pagefind')) / 2 ** 20, peakMB: peakKb / 1024, steps });
+      const steps = [...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
+      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps})`);
+      say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
+      say('largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
+      for (const [type, p] of [...largestPages(out)].sort((a, b) => a[0].localeCompare(b[0])))
+        say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  ×${ref.get(type) ? (p.total / ref.get(type)!.total).toFixed(2) : '—'} of the real site  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
+
+      // warm rebuild: one case changed, caches (content store, preview images) kept
+      const one = join(c.content, 'en', 'case-00000.mdx');
+      appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
+      const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+      say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB` : 'failed'}`);
+
+      // the floor: bare Astro + MDX over the same case files
+      const bare = join(dir, 'bare');
+      writeBareProject(root, bare, c.content);
+      const floor = await runMeasured(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } });
+      if (floor.status !== 0) {
+        say(`bare Astro build failed\n${floor.stderr.slice(-2000)}`);
+        continue;
+      }
+      const barePages = htmlCount(join(bare, 'dist'));
+      const bareMs = (floor.seconds * 1000) / barePages;
+      const perPageMs = (cold.seconds * 1000) / pages;
+      say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
+      summary.push({ n, pages, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes });
+      rows.push(
+        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${mb(floor.peakBytes).padStart(7)}  ${warm.seconds.toFixed(1).padStart(7)}`,
+      );
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+      else say(`kept ${dir}`);
     }
   }
-  console.log('cases  pages   build s  ms/page  index MB  peak RSS MB  steps');
-  for (const r of rows)
-    console.log(`${String(r.n).padStart(5)}  ${String(r.pages).padStart(5)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.perPageMs.toFixed(2).padStart(7)}  ${r.indexMB.toFixed(2).padStart(8)}  ${r.peakMB.toFixed(0).padStart(11)}  ${r.steps}`);
-  if (rows.length >= 2) {
-    const a = rows[0]!;
-    const b = rows[rows.length - 1]!;
-    console.log(`per-page cost growth from ${a.n} to ${b.n} cases: ×${(b.perPageMs / a.perPageMs).toFixed(2)} (1.00 = perfectly linear total time)`);
+  say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  peak MB  bare MB  warm s');
+  for (const r of rows) say(r);
+  if (summary.length >= 2) {
+    const a = summary[0]!;
+    const b = summary[summary.length - 1]!;
+    say(`per-page cost growth from ${a.n} to ${b.n} cases: ours ×${(b.perPageMs / a.perPageMs).toFixed(2)}, bare Astro ×${(b.bareMs / a.bareMs).toFixed(2)} (1.00 = linear total time)`);
   }
 }

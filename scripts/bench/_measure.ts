@@ -1,0 +1,143 @@
+// Measuring helpers for the scale benchmark: a child process's wall time and the peak memory of its whole
+// process tree, and what a page costs a reader (its HTML, scripts and fetched data, over gzip).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { listFiles } from '../../src/lib/paths.ts';
+
+const PAGE = 4096;
+
+/** Every process's parent and resident memory (bytes), read from /proc. */
+function processTable(): Map<number, { ppid: number; rss: number }> {
+  const out = new Map<number, { ppid: number; rss: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      // the command name (field 2) may hold spaces and parentheses: fields after its closing parenthesis
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(d), { ppid: Number(rest[1]), rss: Number(rest[21]) * PAGE });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return out;
+}
+
+/** Resident memory of a process and all its descendants, summed. */
+export function treeRss(root: number): number {
+  const table = processTable();
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of table) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += table.get(pid)?.rss ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export interface RunResult {
+  status: number | null;
+  seconds: number;
+  /** Peak of the summed resident memory of the process tree, sampled every 200 ms. */
+  peakBytes: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a command, sampling the memory of its whole process tree (Astro's workers, Pagefind's binary). */
+export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20000)));
+    let peak = 0;
+    const sample = () => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, 200);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stdout, stderr });
+    });
+  });
+}
+
+/** The kind of a built page, from its path (relative to the site root, ending in index.html). */
+export function pageType(rel: string): string {
+  const p = rel.replace(/index\.html$/, '');
+  const rules: [RegExp, string][] = [
+    [/^(en|zh)\/$/, 'home'],
+    [/^(en|zh)\/cases\/(page\/\d+\/|(theme|province|year|level)\/|by-[a-z]+\/)/, 'case index'],
+    [/^(en|zh)\/cases\/$/, 'case index'],
+    [/^(en|zh)\/cases\/[^/]+\/$/, 'case'],
+    [/^(en|zh)\/themes\/$/, 'themes index'],
+    [/^(en|zh)\/themes\/[^/]+\//, 'theme'],
+    [/^(en|zh)\/regions\/$/, 'regions index'],
+    [/^(en|zh)\/regions\/[^/]+\//, 'region'],
+    [/^(en|zh)\/compare\//, 'compare'],
+    [/^(en|zh)\/data\//, 'data'],
+    [/^(en|zh)\/search\//, 'search'],
+    [/^(en|zh)\/methodology\//, 'methodology'],
+  ];
+  return rules.find(([re]) => re.test(p))?.[1] ?? 'other';
+}
+
+/**
+ * What a page costs a reader over gzip: the HTML, every module script it loads (following static imports),
+ * its stylesheets, and every JSON file it names in a data-json attribute (what its script fetches first).
+ */
+export function pageCost(dist: string, rel: string, gz: (abs: string) => number): { total: number; parts: Record<string, number> } {
+  const abs = join(dist, rel);
+  const html = readFileSync(abs, 'utf8');
+  const here = '/' + posix.dirname(rel.split('\\').join('/')) + '/';
+  const resolveUrl = (u: string, from: string) => {
+    const path = new URL(u, `http://x${from}`).pathname;
+    return join(dist, decodeURIComponent(path));
+  };
+  const scripts = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => resolveUrl(m[1]!, here));
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (scripts.has(f) || !existsSync(f)) continue;
+    scripts.add(f);
+    const js = readFileSync(f, 'utf8');
+    const from = '/' + posix.relative(dist.split('\\').join('/'), dirname(f).split('\\').join('/')) + '/';
+    for (const m of js.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolveUrl(m[1]!, from));
+  }
+  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => resolveUrl(m[1]!, here)).filter(existsSync);
+  const data = [...html.matchAll(/\sdata-json="([^"]+)"/g)].map((m) => resolveUrl(m[1]!.replace(/&amp;/g, '&'), here)).filter(existsSync);
+  const parts = {
+    html: gz(abs),
+    scripts: [...scripts].reduce((a, f) => a + gz(f), 0),
+    styles: styles.reduce((a, f) => a + gz(f), 0),
+    data: data.reduce((a, f) => a + gz(f), 0),
+  };
+  return { total: parts.html + parts.scripts + parts.styles + parts.data, parts };
+}
+
+/** The largest page of each type in a built site, by what it costs a reader over gzip. */
+export function largestPages(dist: string): Map<string, { page: string; total: number; parts: Record<string, number> }> {
+  const cache = new Map<string, number>();
+  const gz = (f: string) => {
+    let n = cache.get(f);
+    if (n === undefined) cache.set(f, (n = gzipSync(readFileSync(f), { level: 6 }).byteLength));
+    return n;
+  };
+  const out = new Map<string, { page: string; total: number; parts: Record<string, number> }>();
+  for (const rel of listFiles(dist).filter((f) => f.endsWith('index.html'))) {
+    const type = pageType(rel.split('\\').join('/'));
+    if (type === 'other') continue;
+    const c = pageCost(dist, rel, gz);
+    const best = out.get(type);
+    if (!best || c.total > best.total) out.set(type, { page: rel, ...c });
+  }
+  return out;
+}
