@@ -186,9 +186,9 @@ export interface TimelineCase {
   href: string;
 }
 
-export function timelineCases(atlas: Atlas, lang: Lang, base: string): TimelineCase[] {
+export function timelineCases(atlas: Atlas, lang: Lang, base: string, cases: CaseEntry[] = atlas.caseList()): TimelineCase[] {
   return atlas
-    .sortCases(atlas.caseList(), lang, 'date')
+    .sortCases(cases, lang, 'date')
     .reverse()
     .map((c) => {
       const doc = c.docs[lang] ?? c.docs.en ?? c.docs.zh!;
@@ -257,8 +257,8 @@ export interface MatrixData {
   cells: Record<string, Record<string, 'primary' | 'yes'>>;
 }
 
-export function themeMatrix(atlas: Atlas, lang: Lang, base: string): MatrixData {
-  const cases = atlas.sortCases(atlas.caseList(), lang);
+export function themeMatrix(atlas: Atlas, lang: Lang, base: string, of: CaseEntry[] = atlas.caseList()): MatrixData {
+  const cases = atlas.sortCases(of, lang);
   const cells: MatrixData['cells'] = {};
   for (const th of atlas.data.themes) cells[th.id] = {};
   for (const c of cases) c.themes.forEach((th, i) => (cells[th.id]![c.slug] = i === 0 ? 'primary' : 'yes'));

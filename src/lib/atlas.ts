@@ -109,12 +109,44 @@ export class Atlas {
     return [...this.cases.values()];
   }
 
+  #byPlace: Map<string, CaseEntry[]> | undefined;
+  #byTheme: Map<string, CaseEntry[]> | undefined;
+  #sorted = new Map<string, CaseEntry[]>();
+
+  /** Cases at a place or inside it, in slug order (indexed once: every region page asks). */
   casesIn(placeId: string): CaseEntry[] {
-    return this.caseList().filter((c) => c.chain.some((p) => p.id === placeId));
+    if (!this.#byPlace) {
+      this.#byPlace = new Map();
+      for (const c of this.cases.values())
+        for (const p of new Set(c.chain.map((x) => x.id))) {
+          const list = this.#byPlace.get(p);
+          if (list) list.push(c);
+          else this.#byPlace.set(p, [c]);
+        }
+    }
+    return this.#byPlace.get(placeId) ?? [];
   }
 
+  /** Cases with a theme (primary or not), in slug order (indexed once). */
   casesWithTheme(themeId: string): CaseEntry[] {
-    return this.caseList().filter((c) => c.themes.some((t) => t.id === themeId));
+    if (!this.#byTheme) {
+      this.#byTheme = new Map();
+      for (const c of this.cases.values())
+        for (const t of new Set(c.themes.map((x) => x.id))) {
+          const list = this.#byTheme.get(t);
+          if (list) list.push(c);
+          else this.#byTheme.set(t, [c]);
+        }
+    }
+    return this.#byTheme.get(themeId) ?? [];
+  }
+
+  /** Every case in a language's order, sorted once per language and order (do not mutate the result). */
+  sortedCases(lang: Lang, by: 'name' | 'date' = 'name'): readonly CaseEntry[] {
+    const key = `${lang}|${by}`;
+    let list = this.#sorted.get(key);
+    if (!list) this.#sorted.set(key, (list = this.sortCases(this.caseList(), lang, by)));
+    return list;
   }
 
   /** Places that get a region page: provinces, prefectures and counties containing at least one case. */

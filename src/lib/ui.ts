@@ -1,5 +1,6 @@
 import type { Lang } from './i18n.ts';
 import { COMPARE_UI } from './ui-compare.ts';
+import { LISTING_UI } from './ui-listing.ts';
 
 const en = {
   siteName: 'Party-Building Case Atlas',
@@ -11,6 +12,7 @@ const en = {
   navMethodology: 'Methodology',
   navCompare: 'Compare',
   compare: COMPARE_UI.en,
+  listing: LISTING_UI.en,
   chart: {
     showTable: 'Show the data as a table',
     csv: 'Download CSV',
@@ -191,6 +193,7 @@ const zh: Dict = {
   navMethodology: '方法说明',
   navCompare: '比较',
   compare: COMPARE_UI.zh,
+  listing: LISTING_UI.zh,
   chart: {
     showTable: '以表格显示数据',
     csv: '下载 CSV',

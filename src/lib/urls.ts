@@ -9,7 +9,9 @@ export function withBase(base: string, path: string): string {
 /** Route paths, relative to the base, one place for every page's address. */
 export const routes = {
   home: (lang: Lang) => `${lang}/`,
-  cases: (lang: Lang, view: 'name' | 'date' | 'province' | 'theme' = 'name') => (view === 'name' ? `${lang}/cases/` : `${lang}/cases/by-${view}/`),
+  cases: (lang: Lang, view: 'name' | 'date' | 'province' | 'theme' | 'year' | 'level' = 'name') => (view === 'name' ? `${lang}/cases/` : `${lang}/cases/by-${view}/`),
+  /** A page of the case index: `path` is a listing's page as src/lib/listing.ts listingPath() makes it. */
+  caseListing: (lang: Lang, path: string) => `${lang}/cases/${path}`,
   case: (lang: Lang, slug: string) => `${lang}/cases/${slug}/`,
   themes: (lang: Lang) => `${lang}/themes/`,
   theme: (lang: Lang, id: string) => `${lang}/themes/${id}/`,

@@ -4,9 +4,12 @@ import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../site/atlas.ts';
 import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
 import { timelineLayout } from '../../../charts/timeline.ts';
+import { drawsEveryCase, newestCases, placeGroups, PLACE_GROUP_CSV_COLUMNS, placeGroupCsvRecords } from '../../../charts/aggregate.ts';
+import { LATEST_MATRIX, LATEST_TIMELINE } from '../../../lib/listing.ts';
+import type { Place } from '../../../lib/schema.ts';
 import { toCsv } from '../../../lib/csv.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
-import type { Atlas } from '../../../lib/atlas.ts';
+import type { Atlas, CaseEntry } from '../../../lib/atlas.ts';
 
 function charts(atlas: Atlas): string[] {
   return ['map', 'timeline', 'themes-matrix', ...atlas.regions().map((r) => `region-${r.id}-map`), ...atlas.caseList().filter((c) => c.key.length).map((c) => `case-${c.slug}-key`)];
@@ -18,19 +21,23 @@ export async function getStaticPaths() {
 }
 
 export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: string): string {
-  if (chart === 'map') return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base)));
+  // the same rows as the chart: every case, or (a large atlas) places with their counts / the newest cases
+  const mapCsv = (cases: CaseEntry[], region?: Place) =>
+    drawsEveryCase(cases.length) ? toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base, cases))) : toCsv(PLACE_GROUP_CSV_COLUMNS, placeGroupCsvRecords(placeGroups(atlas, lang, base, cases, region)));
+  if (chart === 'map') return mapCsv(atlas.caseList());
   if (chart === 'timeline') {
-    const items = timelineCases(atlas, lang, base);
+    const items = timelineCases(atlas, lang, base, drawsEveryCase(atlas.cases.size) ? undefined : newestCases(atlas, lang, LATEST_TIMELINE));
     const layout = timelineLayout(timelineItems(items, lang), { lang });
-    const rows = [...layout.rows, ...layout.undated].map((r) => items.find((i) => i.case === r.id)!);
+    const byId = new Map(items.map((i) => [i.case, i]));
+    const rows = [...layout.rows, ...layout.undated].map((r) => byId.get(r.id)!);
     return toCsv(TIMELINE_CSV_COLUMNS, timelineCsvRecords(rows));
   }
   if (chart === 'themes-matrix') {
-    const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base));
+    const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base, drawsEveryCase(atlas.cases.size) ? undefined : newestCases(atlas, lang, LATEST_MATRIX)));
     return toCsv(columns, records);
   }
   const region = /^region-(.+)-map$/.exec(chart);
-  if (region) return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base, atlas.casesIn(region[1]!))));
+  if (region) return mapCsv(atlas.casesIn(region[1]!), atlas.places.get(region[1]!));
   const key = /^case-(.+)-key$/.exec(chart);
   const c = key ? atlas.cases.get(key[1]!) : undefined;
   if (!c) throw new Error(`no chart ${chart}`);

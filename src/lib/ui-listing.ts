@@ -1,0 +1,81 @@
+// Words of the paged case index and of the pages that show only the newest cases (src/lib/listing.ts);
+// src/lib/ui.ts includes them as ui.listing.
+import type { Lang } from './i18n.ts';
+
+const en = {
+  byYear: 'By year of the events',
+  byLevel: 'By level of government',
+  pages: 'Pages',
+  page: (n: number, of: number) => `Page ${n} of ${of}`,
+  pageLink: (n: number) => `Page ${n}`,
+  previous: '← Previous',
+  next: 'Next →',
+  range: (from: number, to: number, total: number) => `Cases ${from}–${to} of ${total}`,
+  facetTitle: {
+    theme: (name: string) => `Cases: ${name}`,
+    province: (name: string) => `Cases in ${name}`,
+    year: (name: string) => `Cases whose events date from ${name}`,
+    level: (name: string) => `Cases at ${name.toLowerCase()} level`,
+  } as Record<string, (name: string) => string>,
+  yearUnknown: 'year unknown',
+  newest: (n: number) => `The ${n} newest cases`,
+  allInList: (n: number) => `All ${n} cases, page by page`,
+  latestOf: (shown: number, total: number) => `The ${shown} newest of ${total} cases.`,
+  whatsNew: 'Newest cases',
+  featured: 'Featured',
+  perYear: 'Cases per year of the events',
+  perYearDesc: (n: number) => `${n} cases by the year their events date from; each count links to that year's cases.`,
+  year: 'Year',
+  count: 'Cases',
+  mapProvinces: 'Cases by province',
+  mapProvincesDesc: 'One symbol per province with cases, placed at its capital; its label and the table give the count. Each links to the province’s cases.',
+  mapProvinceLabel: (name: string, n: number) => `${name}: ${n} case${n === 1 ? '' : 's'}`,
+  mapMostCommon: 'Most common theme',
+  matrixCounts: 'Cases per theme and year',
+  matrixCountsDesc: 'How many cases have each theme (primary or not), by the year their events date from. Each count of a theme links to its cases; each year to that year’s cases.',
+  total: 'All years',
+  placesWithin: (n: number) => `${n} place${n === 1 ? '' : 's'} within`,
+  timelineNewest: (n: number) => `The ${n} newest cases by the date of their events`,
+  matrixNewest: (n: number) => `Themes of the ${n} newest cases`,
+};
+
+type Dict = typeof en;
+
+const zh: Dict = {
+  byYear: '按事件年份',
+  byLevel: '按行政层级',
+  pages: '分页',
+  page: (n, of) => `第${n}页，共${of}页`,
+  pageLink: (n) => `第${n}页`,
+  previous: '← 上一页',
+  next: '下一页 →',
+  range: (from, to, total) => `第${from}–${to}个案例，共${total}个`,
+  facetTitle: {
+    theme: (name) => `主题：${name}`,
+    province: (name) => `${name}的案例`,
+    year: (name) => `事件发生于${name}的案例`,
+    level: (name) => `${name}案例`,
+  },
+  yearUnknown: '年份不详',
+  newest: (n) => `最新${n}个案例`,
+  allInList: (n) => `全部${n}个案例（分页）`,
+  latestOf: (shown, total) => `共${total}个案例，这里列出最新的${shown}个。`,
+  whatsNew: '最新案例',
+  featured: '推荐',
+  perYear: '各年份案例数',
+  perYearDesc: (n) => `${n}个案例按事件发生年份统计；每个数字链接到该年的案例。`,
+  year: '年份',
+  count: '案例数',
+  mapProvinces: '各省案例',
+  mapProvincesDesc: '每个省份一个符号，位于省会；符号大小不表示数量，数量见标注和表格。每个符号链接到该省的案例。',
+  mapProvinceLabel: (name, n) => `${name}：${n}个案例`,
+  mapMostCommon: '最常见主题',
+  matrixCounts: '各主题、各年份案例数',
+  matrixCountsDesc: '按事件发生年份统计具有各主题（主要或次要）的案例数。主题的数字链接到该主题的案例，年份链接到该年的案例。',
+  total: '全部年份',
+  placesWithin: (n) => `下辖${n}个地方`,
+  timelineNewest: (n) => `最新${n}个案例（按事件时间）`,
+  matrixNewest: (n) => `最新${n}个案例的主题`,
+};
+
+export const LISTING_UI: Record<Lang, Dict> = { en, zh };
