@@ -110,7 +110,8 @@ export function keyLayout(items: KeyInput[], opts: { width?: number; lang: Lang;
     const indicatorLines = wrapText(it.indicator, FS, labelW - 4);
     const textH = (labelLines.length + indicatorLines.length) * LINE + 4;
     const blockY = stacked ? y + textH : y;
-    const h = stacked ? textH + BLOCK : Math.max(textH, BLOCK);
+    const block = hasTrack ? BLOCK : 2 * LINE + 8;
+    const h = stacked ? textH + block : Math.max(textH, block);
     const row: KeyRow = {
       ...it,
       y,
@@ -151,7 +152,7 @@ export function keySvg(layout: KeyLayout, text: { title: string; desc: string; n
   const tickNode = (x: number, mid: number, open: boolean): SvgNode =>
     open
       ? el('rect', { x: x - 2, y: mid - 8, width: 4, height: 16, fill: '#fff', stroke: '#595959', 'stroke-width': 1.2 })
-      : el('line', { x1: x, x2: x, y1: mid - 8, y2: mid + 8, stroke: '#767676', 'stroke-width': 2 });
+      : el('line', { x1: x, x2: x, y1: mid - 8, y2: mid + 8, stroke: '#767676', 'stroke-width': 2.5 });
   const rows = layout.rows.map((r) => {
     const parts: (SvgNode | false)[] = [
       textLines({ x: 0, y: r.y + 12, 'font-size': FS, 'font-weight': 600, fill: COLOURS.ink }, r.labelLines, LINE),
@@ -162,6 +163,9 @@ export function keySvg(layout: KeyLayout, text: { title: string; desc: string; n
     parts.push(el('a', { href: `#obs-${r.id}`, 'aria-label': text.linkLabel(r) }, [txt('text', { x: r.blockX, y: valueY, 'font-size': FS, fill: COLOURS.ink, 'font-weight': 700 }, r.valueText)]));
     if (r.track) {
       parts.push(el('line', { x1: r.track[0], x2: r.track[1], y1: mid, y2: mid, stroke: COLOURS.grid, 'stroke-width': 1 }));
+      parts.push(el('rect', { x: r.track[0], y: mid - 5, width: Math.max(1, r.x - r.track[0]), height: 10, fill: COLOURS.bar }));
+      parts.push(...markNodes(r.mark, r.x, mid, 10, true, grad));
+      // ticks over the bar, so those below this case's value stay visible
       for (const t of r.ticks)
         parts.push(
           el('a', { href: t.href, 'aria-label': t.title, class: t.open ? 'other other-open' : 'other' }, [
@@ -170,8 +174,6 @@ export function keySvg(layout: KeyLayout, text: { title: string; desc: string; n
             tickNode(t.x, mid, t.open),
           ]),
         );
-      parts.push(el('rect', { x: r.track[0], y: mid - 5, width: Math.max(1, r.x - r.track[0]), height: 10, fill: COLOURS.bar }));
-      parts.push(...markNodes(r.mark, r.x, mid, 10, true, grad));
       parts.push(txt('text', { x: r.track[0], y: mid + 24, 'font-size': FS, fill: COLOURS.muted }, r.axis![0]));
       parts.push(txt('text', { x: r.track[1], y: mid + 24, 'text-anchor': 'end', 'font-size': FS, fill: COLOURS.muted }, r.axis![1]));
     } else {

@@ -34,10 +34,14 @@ export function hascOf(adcode: string): string | undefined {
  */
 export const SHAPES: SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolStar, symbolWye, symbolCross];
 export const SHAPE_NAMES = ['circle', 'square', 'triangle', 'diamond', 'star', 'wye', 'cross'] as const;
-/** Sixteen distinct colours; each passes 4.5:1 against white and 3:1 against the land colour. */
+/**
+ * Sixteen distinct colours; each passes 4.5:1 against white and 3:1 against the land colour. Themes
+ * that share a shape (i, i + 7, i + 14) get colours of clearly different hues.
+ */
 export const THEME_COLOURS = [
-  '#9b1c1c', '#1f4e99', '#1b6e2e', '#8a4b00', '#6b3fa0', '#00707a', '#a3195b', '#4d4d4d',
-  '#676200', '#b13a00', '#0b3d5c', '#5b2a86', '#2f5d1b', '#7a1f4d', '#005a8c', '#000000',
+  '#9b1c1c', '#1f4e99', '#1b6e2e', '#8a4b00', '#6b3fa0', '#00707a', '#a3195b',
+  '#4d4d4d', '#676200', '#b13a00', '#0b3d5c', '#2f5d1b', '#7a1f4d', '#005a8c',
+  '#5b2a86', '#000000',
 ] as const;
 
 export function themeStyle(index: number, size = 110): { shape: (typeof SHAPE_NAMES)[number]; colour: string; d: string } {
@@ -72,8 +76,13 @@ export interface MapPoint extends MapPointInput {
   /** Where the symbol is drawn (moved apart from near neighbours; a leader line joins it to x, y). */
   sx: number;
   sy: number;
-  /** Put the number left of the symbol (another symbol sits where it would run to the right, or the edge). */
+  /** The number (and on close-ups the name) is drawn left of the symbol. */
   labelLeft: boolean;
+  /** The label drawn beside the symbol, where it goes and which way it runs. */
+  text: string;
+  tx: number;
+  ty: number;
+  anchor: 'start' | 'middle' | 'end';
   colour: string;
   shape: string;
   d: string;
@@ -131,6 +140,8 @@ export interface MapOptions {
   tint?: string[];
   points: MapPointInput[];
   legend: { label: string; themeIndex: number }[];
+  /** Write each case's place name beside its number (close-ups with few cases). */
+  names?: boolean;
   /** Draw the South China Sea islands inset (national map, Chinese edition). */
   inset?: { label: string } | false;
 }
@@ -324,6 +335,42 @@ function columns(items: { text: string; colour: string; d: string; n?: number; h
   return { entries, height: y - top };
 }
 
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Put each label beside its symbol where it covers no symbol and no label placed before it: right,
+ * left, above, below, then the diagonals; inside the map. Deterministic (input order).
+ */
+export function placeLabels(pts: { x: number; y: number }[], texts: string[], width: number, height: number, obstacles: Box[] = []): { x: number; y: number; anchor: 'start' | 'middle' | 'end'; text: string }[] {
+  const sym: Box[] = pts.map((p) => [p.x - 7, p.y - 7, p.x + 7, p.y + 7]);
+  const placed: Box[] = [...obstacles];
+  return pts.map((p, i) => {
+    const t = texts[i]!;
+    const w = textWidth(t, MAP_FONT) + 2;
+    const h = MAP_FONT;
+    const cands: { x: number; y: number; anchor: 'start' | 'middle' | 'end' }[] = [
+      { x: p.x + 8, y: p.y + 4, anchor: 'start' },
+      { x: p.x - 8, y: p.y + 4, anchor: 'end' },
+      { x: p.x, y: p.y - 9, anchor: 'middle' },
+      { x: p.x, y: p.y + 18, anchor: 'middle' },
+      { x: p.x + 6, y: p.y - 7, anchor: 'start' },
+      { x: p.x + 6, y: p.y + 15, anchor: 'start' },
+      { x: p.x - 6, y: p.y - 7, anchor: 'end' },
+      { x: p.x - 6, y: p.y + 15, anchor: 'end' },
+    ];
+    const boxOf = (c: (typeof cands)[0]): Box => {
+      const x0 = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
+      return [x0, c.y - h + 2, x0 + w, c.y + 3];
+    };
+    const fits = (b: Box) => b[0] >= 2 && b[2] <= width - 2 && b[1] >= 2 && b[3] <= height - 2;
+    const free = (b: Box) => fits(b) && !sym.some((s, j) => j !== i && overlaps(b, s)) && !placed.some((q) => overlaps(b, q));
+    const best = cands.find((c) => free(boxOf(c))) ?? cands.find((c) => fits(boxOf(c)) && !placed.some((q) => overlaps(boxOf(c), q))) ?? cands.find((c) => fits(boxOf(c))) ?? cands[0]!;
+    placed.push(boxOf(best));
+    return { ...best, text: t };
+  });
+}
+
 export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
   const width = opts.width ?? 680;
   const narrow = width < 480;
@@ -341,13 +388,17 @@ export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
   const margin = 10;
   const inside = projected.filter((q) => Number.isFinite(q.x) && q.x >= margin && q.x <= width - margin && q.y >= margin && q.y <= mapHeight - margin);
   const spread = dodge(inside, 17).map((q) => ({ x: Math.min(width - margin, Math.max(margin, q.x)), y: Math.min(mapHeight - margin, Math.max(margin, q.y)) }));
+  const labels = placeLabels(
+    spread,
+    inside.map((q) => (opts.names ? `${q.n} ${q.p.label}` : String(q.n))),
+    width,
+    mapHeight,
+    baseLayer.inset && opts.inset ? [[baseLayer.inset.x, baseLayer.inset.y, baseLayer.inset.x + baseLayer.inset.width, baseLayer.inset.y + baseLayer.inset.height]] : [],
+  );
   const points: MapPoint[] = inside.map((q, i) => {
     const st = themeStyle(q.p.themeIndex, SYMBOL);
     const me = spread[i]!;
-    const w = textWidth(String(q.n), MAP_FONT) + 12;
-    const crowded = spread.some((o, j) => j !== i && o.x > me.x && o.x - me.x < w + 6 && Math.abs(o.y - me.y) < 14);
-    const labelLeft = crowded || me.x + w > width - 2;
-    return { ...q.p, n: q.n, x: r1(q.x), y: r1(q.y), sx: r1(me.x), sy: r1(me.y), labelLeft, colour: st.colour, shape: st.shape, d: st.d };
+    return { ...q.p, n: q.n, x: r1(q.x), y: r1(q.y), sx: r1(me.x), sy: r1(me.y), labelLeft: labels[i]!.anchor === 'end', label: q.p.label, text: labels[i]!.text, tx: r1(labels[i]!.x), ty: r1(labels[i]!.y), anchor: labels[i]!.anchor, colour: st.colour, shape: st.shape, d: st.d };
   });
 
   // below the map: the theme legend, then the numbered list of cases
@@ -404,7 +455,7 @@ export function mapSvg(layout: MapLayout, text: MapSvgText, id: string, lang: La
       moved && el('circle', { cx: p.x, cy: p.y, r: 1.6, fill: COLOURS.ink }),
       txt('title', {}, `${p.n}. ${p.title}`),
       el('path', { d: p.d, transform: `translate(${p.sx},${p.sy})`, fill: p.colour, stroke: '#fff', 'stroke-width': 1.2 }),
-      txt('text', { x: p.labelLeft ? p.sx - 8 : p.sx + 8, y: p.sy + 4, 'text-anchor': p.labelLeft ? 'end' : 'start', 'font-size': fs, 'font-weight': 700, fill: COLOURS.ink, stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', class: 'map-n' }, String(p.n)),
+      txt('text', { x: p.tx, y: p.ty, 'text-anchor': p.anchor, 'font-size': fs, 'font-weight': 700, fill: COLOURS.ink, stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', class: 'map-n', 'data-n': p.n }, p.text),
     ]);
   });
   const entry = (e: KeyEntry, indent: number, lead?: string) => {

@@ -62,7 +62,7 @@ function narrowLayout(m: MatrixData, width: number): MatrixLayout {
   const n = m.themes.length;
   const cell = Math.max(14, Math.min(CELL, Math.floor((width - 90) / Math.max(1, n))));
   const left = width - cell * n - 2;
-  const top = 26;
+  const top = 36;
   const cols = m.themes.map((t, i) => ({ id: t.id, x: left + i * cell + cell / 2, label: t.name, href: t.href, lines: [String(i + 1)], n: i + 1 }));
   let y = top;
   const rows = m.cases.map((c) => {
@@ -98,7 +98,7 @@ export function matrixSvg(layout: MatrixLayout, text: { title: string; desc: str
     el('a', { href: c.href, class: 'matrix-col' }, [
       wide
         ? txt('text', { transform: `translate(${c.x + 4},${top - 6}) rotate(-${ANGLE})`, 'font-size': FS, fill: COLOURS.ink }, c.label)
-        : el('text', { x: c.x, y: top - 8, 'text-anchor': 'middle', 'font-size': FS, 'font-weight': 700, fill: COLOURS.ink }, [txt('title', {}, c.label), txt('tspan', {}, String(c.n))]),
+        : el('text', { x: c.x, y: top - 6 - (c.n! % 2 === 0 ? 14 : 0), 'text-anchor': 'middle', 'font-size': FS, 'font-weight': 700, fill: COLOURS.ink }, [txt('title', {}, c.label), txt('tspan', {}, String(c.n))]),
     ]),
   );
   const rowLabels = layout.rows.map((r) =>

@@ -477,7 +477,24 @@ describe('maps: numbered symbols, distinct colours, framing, the South China Sea
       expect(numbers).toEqual(layout.points.map((p) => p.n));
       expect(layout.key.map((k) => k.n)).toEqual(layout.points.map((p) => p.n));
       expect(layout.key.map((k) => k.lines.join(' '))).toEqual(layout.points.map((p) => p.label));
+      // no number sits on another number
+      const boxes = layout.points.map((p) => {
+        const w = textWidth(p.text, 12);
+        const x0 = p.anchor === 'start' ? p.tx : p.anchor === 'end' ? p.tx - w : p.tx - w / 2;
+        return [x0, p.ty - 10, x0 + w, p.ty + 3] as const;
+      });
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          expect(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], `labels ${i + 1} and ${j + 1} overlap at width ${width}`).toBe(false);
+        }
     }
+  });
+
+  it('writes place names beside the numbers on a close-up', () => {
+    const cases = atlas.casesIn('guangdong');
+    const { layout } = mapOf('en', NARROW, { focus: 'CN.GD', names: true }, cases);
+    expect(layout.points.map((p) => p.text)).toEqual(layout.points.map((p) => `${p.n} ${p.label}`));
   });
 
   it('gives every theme its own colour, with shape as a second channel', () => {
