@@ -8,9 +8,14 @@ import { wrapText } from '../charts/svg.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
 
-/** The chart as shown: the one of its drawings (phone or wide) that the page displays. */
-export function shownSvg(fig: HTMLElement): SVGSVGElement | null {
-  const all = [...fig.querySelectorAll<SVGSVGElement>('[data-chart-body] svg.chart-svg, [data-chart-body] > svg')];
+/**
+ * The drawing to download: the wide one where a chart has a phone and a wide drawing (an image is read
+ * outside the page, often larger than the phone it was saved on), else the chart as shown.
+ */
+export function downloadSvg(fig: HTMLElement): SVGSVGElement | null {
+  const wide = fig.querySelector<SVGSVGElement>('[data-chart-body] svg.chart-v-wide');
+  if (wide) return wide;
+  const all = [...fig.querySelectorAll<SVGSVGElement>('[data-chart-body] svg')];
   return all.find((s) => s.getClientRects().length > 0) ?? all[0] ?? null;
 }
 
@@ -32,7 +37,8 @@ export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGEleme
     ...[...fig.querySelectorAll<HTMLElement>('[data-chart-source], [data-chart-compared]')].map((p) => clean(p.textContent)),
     ...[...fig.querySelectorAll<HTMLElement>('.chart-notes li')].map((li) => clean(li.textContent)),
   ].flatMap((t) => wrapText(t, 11, w - 16));
-  const credit = wrapText(`${fig.dataset.credit ?? ''} · ${url.href}`, 11, w - 16);
+  // the address on a line of its own, so it can be read and typed
+  const credit = [fig.dataset.credit ?? '', ...wrapText(url.href, 11, w - 16)];
   const top = 12 + titleLines.length * 20;
   const bottom = 10 + (foot.length + credit.length) * 15 + 6;
   const H = h + top + bottom;
@@ -96,7 +102,7 @@ async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
 
 function setup(fig: HTMLElement): void {
   const id = fig.id;
-  const chartSvg = () => shownSvg(fig);
+  const chartSvg = () => downloadSvg(fig);
   for (const b of fig.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
     b.hidden = false;
     b.addEventListener('click', async () => {
