@@ -24,8 +24,10 @@ export function downloadSvg(fig: HTMLElement): SVGSVGElement | null {
  * notes, and a footer with the site, the address of the chart and the licence.
  */
 export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGElement {
-  const w = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
+  const cw = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
   const h = Number(svg.getAttribute('height')) || svg.viewBox.baseVal.height;
+  // a margin of 8 px round the chart
+  const w = cw + 16;
   const font = svg.getAttribute('font-family') ?? 'sans-serif';
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const titleLines = wrapText(clean(fig.querySelector('.chart-title')?.textContent), 16, w - 16);
@@ -40,7 +42,7 @@ export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGEleme
   // the address on a line of its own, so it can be read and typed
   const credit = [fig.dataset.credit ?? '', ...wrapText(url.href, 11, w - 16)];
   const top = 12 + titleLines.length * 20;
-  const bottom = 10 + (foot.length + credit.length) * 15 + 6;
+  const bottom = 10 + (foot.length + credit.length) * 15 + 12;
   const H = h + top + bottom;
   const out = document.createElementNS(NS, 'svg');
   out.setAttribute('xmlns', NS);
@@ -60,8 +62,9 @@ export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGEleme
   const chart = svg.cloneNode(true) as SVGSVGElement;
   chart.removeAttribute('class');
   chart.removeAttribute('style');
+  chart.setAttribute('x', '8');
   chart.setAttribute('y', String(top));
-  chart.setAttribute('width', String(w));
+  chart.setAttribute('width', String(cw));
   chart.setAttribute('height', String(h));
   out.append(chart);
   foot.forEach((line, i) => put('text', { x: 8, y: top + h + 16 + i * 15, 'font-size': 11, fill: '#595959' }, line));
