@@ -10,7 +10,7 @@
 import { geoConicEqualArea, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import { feature, merge } from 'topojson-client';
-import { presimplify, simplify } from 'topojson-simplify';
+import { filter, filterAttachedWeight, presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Lang } from '../lib/i18n.ts';
@@ -221,14 +221,22 @@ interface MapBase {
 /** Projected outlines depend only on the topology, the framing and the size: computed once per combination. */
 const baseCache = new WeakMap<object, Map<string, MapBase>>();
 
-function simplified(t: Topology, minWeight: number): Topology {
-  return simplify(pre(t) as never, minWeight) as unknown as Topology;
+/**
+ * Simplified to the view: points that change the outline by less than `minWeight` (deg², about half a
+ * square pixel) are dropped; with `minArea`, so are detached islets smaller than that (deg²), which
+ * the eye cannot see at this scale but which would fill the page with markup.
+ */
+function simplified(t: Topology, minWeight: number, minArea?: number): Topology {
+  const s = simplify(pre(t) as never, minWeight) as unknown as Topology;
+  return minArea ? (filter(s as never, filterAttachedWeight(s as never, minArea) as never) as unknown as Topology) : s;
 }
 
-function othersAsProvinces(topo: MapTopologies, minWeight: number, path: ReturnType<typeof geoPath>): { id: string; name: string; d: string; focus: boolean }[] {
+function othersAsProvinces(topo: MapTopologies, minWeight: number, path: ReturnType<typeof geoPath>, minArea?: number): { id: string; name: string; d: string; focus: boolean }[] {
   return topo.others
     .map((t) => {
-      const s = simplified(t, minWeight);
+      // islets of Taiwan too small to see are left out; a unit smaller than that (Macao) is kept whole
+      const f = simplified(t, minWeight, minArea);
+      const s = (objectOf(f) as { geometries?: unknown[] }).geometries?.length ? f : simplified(t, minWeight);
       const obj = objectOf(s);
       const id = Object.keys(t.objects)[0]!.toUpperCase();
       return { id, name: id, d: path(merge(s as never, obj.geometries as never) as never) ?? '', focus: false };
@@ -299,16 +307,18 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
   }
   if (close) projection.clipExtent([[0, 0], [width, mapHeight]]);
   const pxPerDegree = (projection.scale() * Math.PI) / 180;
-  const minWeight = 0.5 / (pxPerDegree * pxPerDegree);
+  const minWeight = 1.2 / (pxPerDegree * pxPerDegree);
   const path = geoPath(projection).digits(1);
-  const simple = simplified(topo.china, minWeight);
+  // islets under about 3 px² are left out of the main map (the inset draws the South China Sea islands as dots)
+  const minArea = 3 / (pxPerDegree * pxPerDegree);
+  const simple = simplified(topo.china, minWeight, minArea);
   const fc = feature(simple as never, objectOf(simple) as never) as unknown as FeatureCollection<Geometry, { name: string }>;
   const provinces = [
     ...fc.features
       // the national map leaves the Paracels to the inset: they lie outside its frame
       .filter((f) => close || f.id !== 'CN')
       .map((f) => ({ id: String(f.id), name: f.properties?.name ?? '', d: path(f) ?? '', focus: f.id === opts.focus })),
-    ...othersAsProvinces(topo, minWeight, path),
+    ...othersAsProvinces(topo, minWeight, path, minArea),
   ].filter((p) => p.d !== '');
   let inset: MapBase['inset'] = null;
   if (opts.inset && !close) {
