@@ -112,6 +112,16 @@ export interface MapInset {
   label: string;
 }
 
+export interface MapLocator {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** China's outline and the close-up's frame, drawn with the box's top left at 0, 0. */
+  land: string;
+  frame: string;
+}
+
 export interface MapLayout {
   width: number;
   height: number;
@@ -124,6 +134,8 @@ export interface MapLayout {
   keyTop: number;
   key: KeyEntry[];
   inset: MapInset | null;
+  /** Close-ups: a small map of China in a corner with the frame of the close-up marked on it. */
+  locator: MapLocator | null;
   /** Projection scale in px per degree near the centre (what simplification was tuned to). */
   pxPerDegree: number;
   font: number;
@@ -216,6 +228,7 @@ interface MapBase {
   pxPerDegree: number;
   provinces: { id: string; name: string; d: string; focus: boolean }[];
   inset: Omit<MapInset, 'label'> | null;
+  locator: Omit<MapLocator, 'x' | 'y'> | null;
 }
 
 /** Projected outlines depend only on the topology, the framing and the size: computed once per combination. */
@@ -326,7 +339,28 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
     const h = Math.round(w * 1.5);
     inset = insetBase(topo, { x: width - w - 2, y: mapHeight - h - 2, width: w, height: h });
   }
-  const base: MapBase = { projection, pxPerDegree, provinces, inset };
+  let locator: MapBase['locator'] = null;
+  if (close) {
+    const lw = Math.round(Math.max(72, width * 0.17));
+    const lh = Math.round(lw * 0.78);
+    const mainlandFc = { type: 'FeatureCollection', features: all.features.filter((f) => f.id !== 'CN') } as FeatureCollection;
+    const lp = conic().fitExtent([[3, 3], [lw - 3, lh - 3]], mainlandFc);
+    const lppd = (lp.scale() * Math.PI) / 180;
+    const coarse = simplified(topo.china, 2 / (lppd * lppd), 6 / (lppd * lppd));
+    const obj = objectOf(coarse);
+    const land = geoPath(lp).digits(1)(merge(coarse as never, (obj.geometries as { id?: string }[]).filter((g) => g.id !== 'CN') as never) as never) ?? '';
+    const corners = ([[0, 0], [width, 0], [width, mapHeight], [0, mapHeight]] as [number, number][]).map((c) => lp(projection.invert!(c)!)!);
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    // at least a few pixels across, so the frame of a county can be seen
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const hw = Math.max(3, (Math.max(...xs) - Math.min(...xs)) / 2);
+    const hh = Math.max(3, (Math.max(...ys) - Math.min(...ys)) / 2);
+    const frame = `M${r1(cx - hw)},${r1(cy - hh)}H${r1(cx + hw)}V${r1(cy + hh)}H${r1(cx - hw)}Z`;
+    locator = { width: lw, height: lh, land, frame };
+  }
+  const base: MapBase = { projection, pxPerDegree, provinces, inset, locator };
   byKey.set(key, base);
   return base;
 }
@@ -424,7 +458,15 @@ export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
     KEY_INDENT,
   );
   const inset = baseLayer.inset && opts.inset ? { ...baseLayer.inset, label: opts.inset.label } : null;
-  return { width, height: Math.round(keyTop + key.height + 4), mapHeight, provinces, points, legendTop, legend: legend.entries, keyTop, key: key.entries, inset, pxPerDegree, font: MAP_FONT };
+  let locator: MapLocator | null = null;
+  if (baseLayer.locator) {
+    const { width: lw, height: lh } = baseLayer.locator;
+    const corners = [[width - lw - 1, 1], [1, 1], [1, mapHeight - lh - 1], [width - lw - 1, mapHeight - lh - 1]] as const;
+    const clear = ([x, y]: readonly [number, number]) => !points.some((p) => p.sx > x - 10 && p.sx < x + lw + 10 && p.sy > y - 10 && p.sy < y + lh + 10);
+    const at = corners.find(clear);
+    if (at) locator = { ...baseLayer.locator, x: at[0], y: at[1] };
+  }
+  return { width, height: Math.round(keyTop + key.height + 4), mapHeight, provinces, points, legendTop, legend: legend.entries, keyTop, key: key.entries, inset, locator, pxPerDegree, font: MAP_FONT };
 }
 
 function pick(st: { colour: string; d: string }): { colour: string; d: string } {
@@ -496,6 +538,13 @@ export function mapSvg(layout: MapLayout, text: MapSvgText, id: string, lang: La
     el('rect', { x: 0.5, y: 0.5, width: width - 1, height: mapHeight - 1, fill: 'none', stroke: COLOURS.grid, 'stroke-width': 1 }),
     land,
     inset,
+    layout.locator
+      ? el('g', { class: 'map-locator', transform: `translate(${layout.locator.x},${layout.locator.y})`, 'aria-hidden': 'true' }, [
+          el('rect', { x: 0, y: 0, width: layout.locator.width, height: layout.locator.height, fill: '#fff', stroke: COLOURS.border, 'stroke-width': 1 }),
+          el('path', { d: layout.locator.land, fill: COLOURS.landFocus, stroke: 'none' }),
+          el('path', { d: layout.locator.frame, fill: 'none', stroke: COLOURS.bar, 'stroke-width': 1.5 }),
+        ])
+      : false,
     el('g', { class: 'points' }, pts),
     legend,
     key,

@@ -515,6 +515,21 @@ describe('maps: numbered symbols, distinct colours, framing, the South China Sea
     const p = county.points[0]!;
     // the case sits near the middle of the frame
     expect(Math.abs(p.x - 340)).toBeLessThan(120);
+    // a small map of China in a free corner marks where the close-up is
+    for (const l of [county, province]) {
+      expect(l.locator).not.toBeNull();
+      const loc = l.locator!;
+      expect(loc.x).toBeGreaterThanOrEqual(0);
+      expect(loc.x + loc.width).toBeLessThanOrEqual(l.width);
+      expect(loc.y + loc.height).toBeLessThanOrEqual(l.mapHeight);
+      for (const q of l.points) expect(q.sx > loc.x && q.sx < loc.x + loc.width && q.sy > loc.y && q.sy < loc.y + loc.height).toBe(false);
+      const [x, y] = loc.frame.slice(1).split(/[HVZ,]/).map(Number) as [number, number];
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(loc.width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(loc.height);
+    }
+    expect(mapOf('en', 680).layout.locator).toBeNull();
   });
 
   it('adds the South China Sea islands inset to the Chinese national map only, drawn from the outline data', () => {
