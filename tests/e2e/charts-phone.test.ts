@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, watchErrors } from './browser.ts';
+import { Atlas } from '../../src/lib/atlas.ts';
+import { loadProject } from '../../src/lib/load.ts';
+import { ROOT } from '../helpers/fixture.ts';
 
 const site = inject('siteUrl');
 const url = (path: string) => new URL(path, site).href;
@@ -113,6 +116,26 @@ describe('charts on a desktop', () => {
         expect(wide.every(Boolean)).toBe(true);
         await page.close();
       });
+});
+
+describe('every case and region page on a phone', () => {
+  const atlas = new Atlas(loadProject(ROOT));
+  const kinds = [
+    ['case', atlas.caseList().map((c) => `cases/${c.slug}/`)],
+    ['region', atlas.regions().map((r) => `regions/${r.id}/`)],
+  ] as const;
+  for (const lang of ['en', 'zh'] as const)
+    for (const [kind, paths] of kinds)
+      it(`${lang}: every ${kind} page's chart keeps text ≥ 11 px and inside the drawing, with no label cut`, async () => {
+        const page = await phone.newPage();
+        const bad: string[] = [];
+        for (const path of paths) {
+          await page.goto(url(`${lang}/${path}`));
+          for (const c of await measure(page)) for (const p of [...c.small, ...c.cut, ...c.outside]) bad.push(`${path} ${c.figure}: ${p}`);
+        }
+        expect(bad).toEqual([]);
+        await page.close();
+      }, 240_000);
 });
 
 describe('maps a reader can use on a touch screen', () => {
