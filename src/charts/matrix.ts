@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../lib/i18n.ts';
 import type { MatrixData } from './datasets.ts';
-import { COLOURS, FONT, NARROW, el, textLines, textWidth, txt, wrapText, type SvgNode } from './svg.ts';
+import { COLOURS, FONT, NARROW, el, safeWidth, textLines, txt, wrapText, type SvgNode } from './svg.ts';
 
 export interface MatrixLayout {
   width: number;
@@ -29,8 +29,8 @@ const LINE = 14;
 
 export function matrixLayout(m: MatrixData, opts: { width?: number } = {}): MatrixLayout {
   if (opts.width !== undefined && opts.width <= NARROW + 100) return narrowLayout(m, opts.width);
-  const left = Math.round(Math.min(Math.max(...m.themes.map((t) => textWidth(t.name, FS)), 60) + 14, 240));
-  const longest = Math.max(...m.cases.map((c) => textWidth(c.name, FS)), 30);
+  const left = Math.round(Math.min(Math.max(...m.themes.map((t) => safeWidth(t.name, FS)), 60) + 14, 240));
+  const longest = Math.max(...m.cases.map((c) => safeWidth(c.name, FS)), 30);
   const top = Math.round(longest * Math.sin((ANGLE * Math.PI) / 180) + 16);
   const cols = m.cases.map((c, i) => ({ id: c.id, x: left + i * CELL + CELL / 2, label: c.name, href: c.href, lines: [c.name] }));
   let y = top;

@@ -67,17 +67,24 @@ export function fitText(s: string, fontSize: number, maxWidth: number): string {
   return `${chars.join('').trimEnd()}…`;
 }
 
-/** Room left on each wrapped line for fonts wider than the estimate. */
+/** Room left on each wrapped line for Latin faces wider than the estimate (DejaVu Sans, bold): about 12 %. */
 export const WRAP_SAFETY = 1.12;
+
+/** textWidth with that room added to non-CJK characters (CJK characters are one em in every face). */
+export function safeWidth(s: string, fontSize: number): number {
+  let wide = 0;
+  for (const ch of s) if (WIDE.test(ch)) wide++;
+  const all = textWidth(s, fontSize);
+  return wide * fontSize + (all - wide * fontSize) * WRAP_SAFETY;
+}
 
 /**
  * Break text into lines that fit a width (estimated as in textWidth): at spaces and hyphens in Latin
  * text, between any two CJK characters, never inside a word unless the word alone is too long. No text
  * is dropped; a chart makes room for the lines it gets.
  */
-export function wrapText(s: string, fontSize: number, maxWidth0: number): string[] {
-  // the estimate is for an Arial-like face; wider system faces (DejaVu Sans) and bold run up to ~12 % wider
-  const maxWidth = maxWidth0 / WRAP_SAFETY;
+export function wrapText(s: string, fontSize: number, maxWidth: number): string[] {
+  const textWidth = safeWidth;
   const tokens = s.match(/[\u2e80-\uffff][”’」』）》，。；：、！？)]*|[^\s\u2e80-\uffff-–/]+[-–/]?\s*|[-–/]\s*|\s+/gu) ?? [];
   const lines: string[] = [];
   let line = '';

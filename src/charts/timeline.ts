@@ -6,7 +6,7 @@
 import { scaleUtc } from 'd3-scale';
 import type { Lang } from '../lib/i18n.ts';
 import { datePrecision, formatDate } from '../lib/format.ts';
-import { COLOURS, FONT, el, textLines, textWidth, txt, wrapText, type SvgNode } from './svg.ts';
+import { COLOURS, FONT, el, safeWidth, textLines, textWidth, txt, wrapText, type SvgNode } from './svg.ts';
 
 export interface TimelineItem {
   id: string;
@@ -62,7 +62,7 @@ export function timelineLayout(items: TimelineItem[], opts: { lang: Lang; width?
   const width = opts.width ?? TIMELINE_WIDTH;
   const dated = items.filter((i) => i.date !== 'unknown').sort((a, b) => dateSpan(a.date)[0] - dateSpan(b.date)[0] || (a.id < b.id ? -1 : 1));
   const undated = items.filter((i) => i.date === 'unknown');
-  const labelWidth = Math.round(Math.min(Math.max(...dated.map((d) => textWidth(d.label, FS)), 40) + 12, width * 0.34));
+  const labelWidth = Math.round(Math.min(Math.max(...dated.map((d) => safeWidth(d.label, FS)), 40) + 12, width * 0.34));
   const years = dated.map((d) => Number(d.date.slice(0, 4)));
   const y0 = years.length ? Math.min(...years) : 2020;
   const y1 = years.length ? Math.max(...years) + 1 : 2021;
