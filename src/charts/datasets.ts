@@ -34,8 +34,13 @@ export function periodShort(period: string, lang: Lang): string {
 /** A source named for a chart's source line: headline, publication and date where printed. */
 export function sourceName(s: Source, lang: Lang): string {
   const extra = [s.publication !== 'unknown' ? s.publication : '', s.date !== 'unknown' ? formatDate(s.date, lang) : ''].filter(Boolean);
-  if (lang === 'en') return `“${s.headline_en}”${extra.length ? ` (${extra.join(', ')})` : ''}`;
-  return `“${s.headline_zh}”${extra.length ? `（${extra.join('，')}）` : ''}`;
+  if (lang === 'en') return `“${nestQuotes(s.headline_en)}”${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  return `“${nestQuotes(s.headline_zh)}”${extra.length ? `（${extra.join('，')}）` : ''}`;
+}
+
+/** Quotation marks inside a quoted headline become single ones (“A ‘B’ C”), never doubled (““B”…”). */
+export function nestQuotes(s: string): string {
+  return s.replace(/“/g, '‘').replace(/”/g, '’');
 }
 
 /** Indicators the comparison offers: marked comparable, with figures for at least two places. */
@@ -285,9 +290,9 @@ export interface KeyFigure {
   row: CompareRow;
   indicatorName: string;
   comparable: boolean;
-  /** Figures of other places for the same indicator: all of them up to KEY_CONTEXT_MAX, else an even sample across their range. */
+  /** Figures of other cases for the same indicator: all of them up to KEY_CONTEXT_MAX, else an even sample across their range. */
   others: CompareRow[];
-  /** How many other places report the indicator (others may be a sample of them). */
+  /** How many figures other cases report for the indicator (others may be a sample of them). */
   othersCount: number;
   /** The largest value among all the others. */
   largestOther: number | null;
@@ -309,7 +314,8 @@ export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string)
   return c.key.map((o) => {
     const ind = atlas.indicators.get(o.indicator)!;
     const comparable = ind.comparable;
-    const pool = comparable ? atlas.observationsOf(o.indicator).filter((x) => x.id !== o.id) : [];
+    // context is other cases: the case's own other figures for the indicator are in its table, not on its scale
+    const pool = comparable ? atlas.observationsOf(o.indicator).filter((x) => x.id !== o.id && x.case !== c.slug) : [];
     return {
       row: compareRow(atlas, o, lang, base),
       indicatorName: nameOf(ind, lang),

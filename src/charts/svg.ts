@@ -67,6 +67,60 @@ export function fitText(s: string, fontSize: number, maxWidth: number): string {
   return `${chars.join('').trimEnd()}…`;
 }
 
+/** Room left on each wrapped line for Latin faces wider than the estimate (DejaVu Sans, bold): about 12 %. */
+export const WRAP_SAFETY = 1.12;
+
+/** textWidth with that room added to non-CJK characters (CJK characters are one em in every face). */
+export function safeWidth(s: string, fontSize: number): number {
+  let wide = 0;
+  for (const ch of s) if (WIDE.test(ch)) wide++;
+  const all = textWidth(s, fontSize);
+  return wide * fontSize + (all - wide * fontSize) * WRAP_SAFETY;
+}
+
+/**
+ * Break text into lines that fit a width (estimated as in textWidth): at spaces and hyphens in Latin
+ * text, between any two CJK characters, never inside a word unless the word alone is too long. No text
+ * is dropped; a chart makes room for the lines it gets.
+ */
+export function wrapText(s: string, fontSize: number, maxWidth: number): string[] {
+  const textWidth = safeWidth;
+  const tokens = s.match(/[\u2e80-\uffff][”’」』）》，。；：、！？)]*|[^\s\u2e80-\uffff-–/]+[-–/]?\s*|[-–/]\s*|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim()) lines.push(line.trim());
+    line = '';
+  };
+  for (const tok of tokens) {
+    if (line && textWidth((line + tok).trimEnd(), fontSize) > maxWidth) push();
+    if (!line && textWidth(tok.trimEnd(), fontSize) > maxWidth) {
+      // a single word wider than the line: break it by characters
+      for (const ch of tok) {
+        if (line && textWidth(line + ch, fontSize) > maxWidth) push();
+        line += ch;
+      }
+      continue;
+    }
+    line += line || !/^\s+$/.test(tok) ? tok : '';
+  }
+  push();
+  return lines.length ? lines : [''];
+}
+
+/**
+ * A text element of several lines (one <tspan> per line, each `lineHeight` below the last).
+ * `attrs` are the <text> element's; x is repeated on every line.
+ */
+export function textLines(attrs: NonNullable<SvgNode['attrs']>, lines: string[], lineHeight: number): SvgNode {
+  if (lines.length === 1) return txt('text', attrs, lines[0]!);
+  return el(
+    'text',
+    attrs,
+    lines.map((l, i) => txt('tspan', { x: attrs.x, dy: i === 0 ? 0 : lineHeight }, l)),
+  );
+}
+
 /** Font stacks as presentation attributes, so an exported SVG or PNG looks like the page without a stylesheet. */
 export const FONT = {
   en: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, 'Noto Sans CJK SC', sans-serif",
@@ -84,3 +138,21 @@ export const COLOURS = {
   landFocus: '#e2dccd',
   border: '#9a948a',
 } as const;
+
+/** Width of the phone layout of every chart: the text column of a 360 px screen, so it is drawn at 1:1 there. */
+export const NARROW = 320;
+
+/** Container widths at which a chart switches from its phone layout to its wide one (CSS in global.css, “charts” block). */
+export const BREAKPOINTS = [360, 400, 440, 480, 520, 560, 600, 640, 680, 720, 760, 800, 840, 880, 920, 960, 1000] as const;
+
+/** Smallest wide-layout scale a reader sees: 12 px text never drops below 11 px. */
+export const MIN_WIDE_SCALE = 11 / 12;
+
+/**
+ * The container width from which a wide layout of `width` px is shown instead of the phone layout:
+ * the first breakpoint at which the wide layout is scaled down by no more than MIN_WIDE_SCALE.
+ */
+export function breakpointFor(width: number): number {
+  const need = Math.ceil(width * MIN_WIDE_SCALE);
+  return BREAKPOINTS.find((b) => b >= need) ?? BREAKPOINTS[BREAKPOINTS.length - 1]!;
+}

@@ -3,54 +3,72 @@
 // the current view). Without JavaScript the SVG/PNG buttons stay hidden and “copy link” is a plain anchor.
 
 import { saveBlob } from './download.ts';
-import { textWidth } from '../charts/svg.ts';
+import { wrapText } from '../charts/svg.ts';
 
 
 const NS = 'http://www.w3.org/2000/svg';
 
-/** Break text into lines that fit a width (estimated, as at build time). */
-function wrap(text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const token of text.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? []) {
-    if (line && textWidth(line + token, size) > width) {
-      lines.push(line.trim());
-      line = '';
-    }
-    line += token;
-  }
-  if (line.trim()) lines.push(line.trim());
-  return lines;
+/**
+ * The drawing to download: the wide one where a chart has a phone and a wide drawing (an image is read
+ * outside the page, often larger than the phone it was saved on), else the chart as shown.
+ */
+export function downloadSvg(fig: HTMLElement): SVGSVGElement | null {
+  const wide = fig.querySelector<SVGSVGElement>('[data-chart-body] svg.chart-v-wide');
+  if (wide) return wide;
+  const all = [...fig.querySelectorAll<SVGSVGElement>('[data-chart-body] svg')];
+  return all.find((s) => s.getClientRects().length > 0) ?? all[0] ?? null;
 }
 
-/** The chart as a standalone SVG file: the chart with its title above and its source line below. */
+/**
+ * The chart as a standalone SVG file that explains itself: title, the chart, its legend, source lines,
+ * notes, and a footer with the site, the address of the chart and the licence.
+ */
 export function standaloneSvg(fig: HTMLElement, svg: SVGSVGElement): SVGSVGElement {
-  const w = Number(svg.getAttribute('width'));
-  const h = Number(svg.getAttribute('height'));
+  const cw = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
+  const h = Number(svg.getAttribute('height')) || svg.viewBox.baseVal.height;
+  // a margin of 8 px round the chart
+  const w = cw + 16;
   const font = svg.getAttribute('font-family') ?? 'sans-serif';
-  const title = fig.querySelector('.chart-title')?.textContent?.trim() ?? '';
-  const source = wrap(fig.querySelector('[data-chart-source]')?.textContent?.trim() ?? '', 11, w - 16);
-  const top = 34;
-  const bottom = 10 + source.length * 15;
+  const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const titleLines = wrapText(clean(fig.querySelector('.chart-title')?.textContent), 16, w - 16);
+  const legend = [...fig.querySelectorAll<HTMLElement>('.chart-legend li')].filter((li) => !li.hidden).map((li) => clean(li.textContent));
+  const url = new URL(location.href);
+  url.hash = fig.id;
+  const foot = [
+    ...legend,
+    ...[...fig.querySelectorAll<HTMLElement>('[data-chart-source], [data-chart-compared]')].map((p) => clean(p.textContent)),
+    ...[...fig.querySelectorAll<HTMLElement>('.chart-notes li')].map((li) => clean(li.textContent)),
+  ].flatMap((t) => wrapText(t, 11, w - 16));
+  // the address on a line of its own, so it can be read and typed
+  const credit = [fig.dataset.credit ?? '', ...wrapText(url.href, 11, w - 16)];
+  const top = 12 + titleLines.length * 20;
+  const bottom = 10 + (foot.length + credit.length) * 15 + 12;
+  const H = h + top + bottom;
   const out = document.createElementNS(NS, 'svg');
-  out.setAttribute('viewBox', `0 0 ${w} ${h + top + bottom}`);
+  out.setAttribute('xmlns', NS);
+  out.setAttribute('viewBox', `0 0 ${w} ${H}`);
   out.setAttribute('width', String(w));
-  out.setAttribute('height', String(h + top + bottom));
+  out.setAttribute('height', String(H));
   out.setAttribute('font-family', font);
-  const bg = document.createElementNS(NS, 'rect');
-  for (const [k, v] of [['width', String(w)], ['height', String(h + top + bottom)], ['fill', '#fff']]) bg.setAttribute(k!, v!);
-  const t = document.createElementNS(NS, 'text');
-  for (const [k, v] of [['x', '8'], ['y', '22'], ['font-size', '16'], ['font-weight', '700'], ['fill', '#1d1d1f']]) t.setAttribute(k!, v!);
-  t.textContent = title;
+  const put = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    out.append(e);
+    return e;
+  };
+  put('rect', { width: w, height: H, fill: '#fff' });
+  titleLines.forEach((line, i) => put('text', { x: 8, y: 24 + i * 20, 'font-size': 16, 'font-weight': 700, fill: '#1d1d1f' }, line));
   const chart = svg.cloneNode(true) as SVGSVGElement;
+  chart.removeAttribute('class');
+  chart.removeAttribute('style');
+  chart.setAttribute('x', '8');
   chart.setAttribute('y', String(top));
-  out.append(bg, t, chart);
-  source.forEach((line, i) => {
-    const s = document.createElementNS(NS, 'text');
-    for (const [k, v] of [['x', '8'], ['y', String(top + h + 14 + i * 15)], ['font-size', '11'], ['fill', '#595959']]) s.setAttribute(k!, v!);
-    s.textContent = line;
-    out.append(s);
-  });
+  chart.setAttribute('width', String(cw));
+  chart.setAttribute('height', String(h));
+  out.append(chart);
+  foot.forEach((line, i) => put('text', { x: 8, y: top + h + 16 + i * 15, 'font-size': 11, fill: '#595959' }, line));
+  credit.forEach((line, i) => put('text', { x: 8, y: top + h + 16 + (foot.length + i) * 15 + 4, 'font-size': 11, 'font-weight': 600, fill: '#1d1d1f' }, line));
   return out;
 }
 
@@ -87,7 +105,7 @@ async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
 
 function setup(fig: HTMLElement): void {
   const id = fig.id;
-  const chartSvg = () => fig.querySelector<SVGSVGElement>('[data-chart-body] svg');
+  const chartSvg = () => downloadSvg(fig);
   for (const b of fig.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
     b.hidden = false;
     b.addEventListener('click', async () => {

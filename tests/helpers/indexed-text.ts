@@ -8,7 +8,7 @@
 //  - controls: buttons, form fields and download links (“Download CSV”, “Copy link”).
 import { readFileSync } from 'node:fs';
 import { listFiles } from '../../src/lib/paths.ts';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 
 export interface VisiblePage {

