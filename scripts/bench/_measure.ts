@@ -113,7 +113,7 @@ export function pageCost(dist: string, rel: string, gz: (abs: string) => number)
     for (const m of js.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolveUrl(m[1]!, from));
   }
   const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => resolveUrl(m[1]!, here)).filter(existsSync);
-  const data = [...html.matchAll(/\sdata-json="([^"]+)"/g)].map((m) => resolveUrl(m[1]!.replace(/&amp;/g, '&'), here)).filter(existsSync);
+  const data = [...html.matchAll(/\sdata-json(?:-index)?="([^"]+)"/g)].map((m) => resolveUrl(m[1]!.replace(/&amp;/g, '&'), here)).filter(existsSync);
   const parts = {
     html: gz(abs),
     scripts: [...scripts].reduce((a, f) => a + gz(f), 0),

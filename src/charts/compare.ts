@@ -57,6 +57,23 @@ export interface CompareDataset {
   indicators: CompareIndicator[];
 }
 
+/** What src/pages/[lang]/compare/indicators.json.ts publishes: every indicator offered, without its figures. */
+export interface CompareIndex {
+  lang: Lang;
+  defaultIndicator: string;
+  indicators: (Omit<CompareIndicator, 'rows'> & { count: number })[];
+}
+
+/** The index without the figures (the figures of each indicator are a file of their own). */
+export function compareIndex(ds: CompareDataset): CompareIndex {
+  return { lang: ds.lang, defaultIndicator: ds.defaultIndicator, indicators: ds.indicators.map(({ rows, ...meta }) => ({ ...meta, count: rows.length })) };
+}
+
+/** A dataset from the index with no figures loaded yet: the page's script fills each indicator's rows as it loads them. */
+export function datasetFromIndex(index: CompareIndex): CompareDataset {
+  return { lang: index.lang, defaultIndicator: index.defaultIndicator, indicators: index.indicators.map(({ count: _count, ...meta }) => ({ ...meta, rows: [] })) };
+}
+
 export function stateContext(ds: CompareDataset): StateContext {
   const tokens = new Map<string, Set<string>>();
   for (const ind of ds.indicators) {

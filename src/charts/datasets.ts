@@ -45,22 +45,25 @@ export function nestQuotes(s: string): string {
 
 /** Indicators the comparison offers: marked comparable, with figures for at least two places. */
 export function offeredIndicators(atlas: Atlas): Indicator[] {
-  return atlas.data.indicators.filter((i) => i.comparable && new Set(atlas.data.observations.filter((o) => o.indicator === i.id).map((o) => o.place)).size >= 2);
+  return atlas.data.indicators.filter((i) => i.comparable && new Set(atlas.observationsOf(i.id).map((o) => o.place)).size >= 2);
 }
 
 /** The default indicator: the one reported by the most cases (then most figures, then table order). */
 /** The indicator shown by default: the one most cases report; '' when no indicator can be compared yet. */
 export function defaultIndicator(atlas: Atlas): string {
   const offered = offeredIndicators(atlas);
-  const score = (i: Indicator) => {
-    const obs = atlas.data.observations.filter((o) => o.indicator === i.id);
-    return [new Set(obs.map((o) => o.case)).size, obs.length];
-  };
+  // each indicator's score once (its observations are indexed by indicator)
+  const scores = new Map(
+    offered.map((i) => {
+      const obs = atlas.observationsOf(i.id);
+      return [i.id, [new Set(obs.map((o) => o.case)).size, obs.length]] as const;
+    }),
+  );
   if (offered.length === 0) return '';
   let best = offered[0]!;
   for (const i of offered) {
-    const [a, b] = score(i);
-    const [c, d] = score(best);
+    const [a, b] = scores.get(i.id)!;
+    const [c, d] = scores.get(best.id)!;
     if (a! > c! || (a === c && b! > d!)) best = i;
   }
   return best.id;
@@ -92,14 +95,26 @@ export function compareRow(atlas: Atlas, o: Observation, lang: Lang, base: strin
   };
 }
 
+const compareMemo = new WeakMap<Atlas, Map<string, CompareDataset>>();
+
+/** The comparison's data in one language: built once per atlas, language and base (every compare page, CSV and JSON file reads it). */
 export function compareDataset(atlas: Atlas, lang: Lang, base: string): CompareDataset {
+  let byKey = compareMemo.get(atlas);
+  if (!byKey) compareMemo.set(atlas, (byKey = new Map()));
+  const key = `${lang}|${base}`;
+  let ds = byKey.get(key);
+  if (!ds) byKey.set(key, (ds = buildCompareDataset(atlas, lang, base)));
+  return ds;
+}
+
+function buildCompareDataset(atlas: Atlas, lang: Lang, base: string): CompareDataset {
   const indicators: CompareIndicator[] = offeredIndicators(atlas).map((i) => ({
     id: i.id,
     name: nameOf(i, lang),
     description: lang === 'en' ? i.description_en : i.description_zh,
     kind: i.unit_kind,
     axis: AXIS_UNIT[i.unit_kind]?.[lang] ?? '',
-    rows: atlas.data.observations.filter((o) => o.indicator === i.id).map((o) => compareRow(atlas, o, lang, base)),
+    rows: atlas.observationsOf(i.id).map((o) => compareRow(atlas, o, lang, base)),
   }));
   const coll = collator(lang);
   indicators.sort((a, b) => coll.compare(a.name, b.name));
@@ -310,19 +325,31 @@ export function sampleByValue<T extends { value: number; id: string }>(items: T[
   return out;
 }
 
+const sortedMemo = new WeakMap<Atlas, Map<string, Observation[]>>();
+
+/** An indicator's observations in sampleByValue's order: sorted once per atlas and indicator, not once per case page. */
+function sortedByValue(atlas: Atlas, indicator: string): Observation[] {
+  let byInd = sortedMemo.get(atlas);
+  if (!byInd) sortedMemo.set(atlas, (byInd = new Map()));
+  let list = byInd.get(indicator);
+  if (!list) byInd.set(indicator, (list = sampleByValue(atlas.observationsOf(indicator), Infinity)));
+  return list;
+}
+
 export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string): KeyFigure[] {
   return c.key.map((o) => {
     const ind = atlas.indicators.get(o.indicator)!;
     const comparable = ind.comparable;
     // context is other cases: the case's own other figures for the indicator are in its table, not on its scale
-    const pool = comparable ? atlas.observationsOf(o.indicator).filter((x) => x.id !== o.id && x.case !== c.slug) : [];
+    // already in sampleByValue's order, so sampling it again picks the same rows as sampling the unsorted pool
+    const pool = comparable ? sortedByValue(atlas, o.indicator).filter((x) => x.id !== o.id && x.case !== c.slug) : [];
     return {
       row: compareRow(atlas, o, lang, base),
       indicatorName: nameOf(ind, lang),
       comparable,
       others: sampleByValue(pool, KEY_CONTEXT_MAX).map((x) => compareRow(atlas, x, lang, base)),
       othersCount: pool.length,
-      largestOther: pool.length ? Math.max(...pool.map((x) => x.value)) : null,
+      largestOther: pool.length ? pool[pool.length - 1]!.value : null,
     };
   });
 }

@@ -6,7 +6,10 @@ export function compareRoutes(lang: Lang) {
     index: `${lang}/compare/`,
     indicator: (id: string) => `${lang}/compare/${id}/`,
     csv: (id: string) => `${lang}/compare/${id}.csv`,
-    json: `${lang}/compare/data.json`,
+    /** The indicators offered (names, units, counts) without their figures. */
+    indexJson: `${lang}/compare/indicators.json`,
+    /** One indicator's figures: what the page's script fetches for the indicator shown. */
+    json: (id: string) => `${lang}/compare/data/${id}.json`,
   };
 }
 

@@ -2,7 +2,7 @@
 // same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
 import { saveBlob } from './download.ts';
-import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, sourceNames, stateContext, type CompareDataset, type CompareView } from '../charts/compare.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, datasetFromIndex, sourceNames, stateContext, type CompareDataset, type CompareIndex, type CompareIndicator, type CompareView } from '../charts/compare.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
@@ -26,10 +26,28 @@ function save(text: string, name: string): void {
 async function init(fig: HTMLElement): Promise<void> {
   const lang = fig.dataset.lang as Lang;
   const ui = { compare: COMPARE_UI[lang] };
-  const res = await fetch(fig.dataset.json!);
+  // the list of indicators, then only the figures of the indicator shown (one file per indicator)
+  const res = await fetch(fig.dataset.jsonIndex!);
   if (!res.ok) return; // the static chart stays as it is
-  const ds = (await res.json()) as CompareDataset;
-  const ctx = stateContext(ds);
+  const ds: CompareDataset = datasetFromIndex((await res.json()) as CompareIndex);
+  const loaded = new Set<string>();
+  async function load(id: string): Promise<boolean> {
+    const ind = ds.indicators.find((i) => i.id === id);
+    if (!ind) return false;
+    if (loaded.has(id)) return true;
+    const r = await fetch(`${fig.dataset.jsonBase}${encodeURIComponent(id)}.json`);
+    if (!r.ok) return false;
+    ind.rows = ((await r.json()) as CompareIndicator).rows;
+    loaded.add(id);
+    ctx = stateContext(ds);
+    return true;
+  }
+  let ctx = stateContext(ds);
+  const wanted = () => {
+    const asked = new URLSearchParams(location.search).get('indicator');
+    return asked && ds.indicators.some((i) => i.id === asked) ? asked : fig.dataset.indicator!;
+  };
+  if (!(await load(wanted()))) return;
   const strings = compareStrings(lang);
   const pageIndicator = fig.dataset.indicator!;
   const compareUrl = fig.dataset.compareUrl!;
@@ -142,8 +160,9 @@ async function init(fig: HTMLElement): Promise<void> {
   }
 
   // Controls apply as they change; the submit button (for keyboard users and validators) re-applies them.
-  const apply = (target: EventTarget | null) => {
+  const apply = async (target: EventTarget | null) => {
     const before = state.indicator;
+    if (target === indicatorSel && !(await load(indicatorSel.value))) return;
     readControls(target);
     if (state.indicator !== before) buildPlaces();
     render();
@@ -153,10 +172,11 @@ async function init(fig: HTMLElement): Promise<void> {
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    apply(indicatorSel.value !== state.indicator ? indicatorSel : null);
+    void apply(indicatorSel.value !== state.indicator ? indicatorSel : null);
   });
-  form.addEventListener('change', (e) => apply(e.target));
-  window.addEventListener('popstate', () => {
+  form.addEventListener('change', (e) => void apply(e.target));
+  window.addEventListener('popstate', async () => {
+    if (!(await load(wanted()))) return;
     ({ state, notes } = parseCompareState(location.search, ctx, pageIndicator));
     buildPlaces();
     render();
