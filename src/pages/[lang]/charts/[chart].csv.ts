@@ -10,12 +10,14 @@ import type { Place } from '../../../lib/schema.ts';
 import { toCsv } from '../../../lib/csv.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
 import type { Atlas, CaseEntry } from '../../../lib/atlas.ts';
+import { indexesOnly } from '../../../site/paths.ts';
 
 function charts(atlas: Atlas): string[] {
   return ['map', 'timeline', 'themes-matrix', ...atlas.regions().map((r) => `region-${r.id}-map`), ...atlas.caseList().filter((c) => c.key.length).map((c) => `case-${c.slug}-key`)];
 }
 
 export async function getStaticPaths() {
+  if (indexesOnly()) return [];
   const atlas = await getAtlas();
   return LANGS.flatMap((lang) => charts(atlas).map((chart) => ({ params: { lang, chart } })));
 }

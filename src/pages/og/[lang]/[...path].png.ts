@@ -5,8 +5,10 @@ import { LANGS } from '../../../lib/i18n.ts';
 import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
 import { renderCardCached } from '../../../site/og.ts';
+import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
+  if (indexesOnly()) return [];
   const atlas = await getAtlas();
   return LANGS.flatMap((lang) => [
     { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) } },

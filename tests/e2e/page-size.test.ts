@@ -1,0 +1,154 @@
+// Pages that stay small as the corpus grows: a synthetic corpus shaped like the real data (the scale
+// benchmark's, scripts/bench/_corpus.ts) is built with only the pages that list or count cases
+// (ATLAS_INDEXES_ONLY=1), and what each page costs a reader (HTML + scripts + styles + the data its script
+// fetches first, gzip) is compared with the same page of the real site (18 cases). The paged case index
+// is walked through its plain links.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateCorpus } from '../../scripts/bench/_corpus.ts';
+import { pageCost } from '../../scripts/bench/_measure.ts';
+import { PAGE_SIZE } from '../../src/lib/listing.ts';
+import { ROOT } from '../helpers/fixture.ts';
+
+/** Enough cases for every aggregation and for paging (PAGE_SIZE 30 → 40 pages per order), small enough to build in about a minute. */
+const N = 1200;
+/** The bound: a page at N cases costs at most this many times the same page at 18 cases. */
+const RATIO = 1.5;
+
+const real = inject('distDir');
+let dir: string;
+let big: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'atlas-page-size-'));
+  const c = generateCorpus(ROOT, dir, N);
+  big = join(dir, 'dist');
+  const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_OUT_DIR: big, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_INDEXES_ONLY: '1' };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[k];
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the ${N}-case corpus failed:\n${r.stdout}\n${r.stderr}`);
+}, 600_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const gzCache = new Map<string, number>();
+const gz = (f: string) => {
+  let n = gzCache.get(f);
+  if (n === undefined) gzCache.set(f, (n = gzipSync(readFileSync(f), { level: 6 }).byteLength));
+  return n;
+};
+const cost = (dist: string, rel: string) => pageCost(dist, rel, gz).total;
+const largest = (dist: string, rels: string[]) => Math.max(...rels.map((r) => cost(dist, r)));
+const pagesUnder = (dist: string, sub: string): string[] => {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dist, rel), { withFileTypes: true })) {
+      const next = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(next);
+      else if (e.name === 'index.html') out.push(next);
+    }
+  };
+  walk(sub);
+  return out;
+};
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+describe(`page sizes at ${N} cases stay within ×${RATIO} of the real site's (18 cases)`, () => {
+  const types: [string, (dist: string) => string[]][] = [
+    ['home', () => ['en/index.html', 'zh/index.html']],
+    ['themes index', () => ['en/themes/index.html', 'zh/themes/index.html']],
+    ['regions index', () => ['en/regions/index.html', 'zh/regions/index.html']],
+    ['case index (every page of every listing and facet)', (dist) => [...pagesUnder(dist, 'en/cases'), ...pagesUnder(dist, 'zh/cases')].filter((p) => !/^(en|zh)\/cases\/[^/]+\/index\.html$/.test(p) || /\/by-[a-z]+\//.test(p))],
+  ];
+  for (const [type, pages] of types)
+    it(type, () => {
+      const small = largest(real, pages(real));
+      const large = largest(big, pages(big));
+      expect(large, `${type}: ${kib(large)} at ${N} cases vs ${kib(small)} at 18`).toBeLessThanOrEqual(small * RATIO);
+    });
+
+  it('the comparison page fetches the figures of the indicator it shows, not of every indicator', () => {
+    for (const lang of ['en', 'zh']) {
+      expect(existsSync(join(big, lang, 'compare', 'data.json'))).toBe(false);
+      const html = readFileSync(join(big, lang, 'compare', 'index.html'), 'utf8');
+      const shown = /data-indicator="([^"]+)"/.exec(html)![1]!;
+      expect(html).toContain(`data-json="/${lang}/compare/data/${shown}.json"`);
+      const files = readdirSync(join(big, lang, 'compare', 'data'));
+      expect(files.length).toBeGreaterThan(2);
+      const index = JSON.parse(readFileSync(join(big, lang, 'compare', 'indicators.json'), 'utf8')) as { indicators: { id: string; count: number; rows?: unknown }[] };
+      expect(index.indicators.map((i) => `${i.id}.json`).sort()).toEqual(files.sort());
+      expect(index.indicators.every((i) => i.rows === undefined && i.count >= 2)).toBe(true);
+      const one = JSON.parse(readFileSync(join(big, lang, 'compare', 'data', `${shown}.json`), 'utf8')) as { id: string; rows: { obs: string }[] };
+      expect(one.id).toBe(shown);
+      expect(one.rows.length).toBe(index.indicators.find((i) => i.id === shown)!.count);
+    }
+  });
+});
+
+describe('the paged case index, through its plain links', () => {
+  const hrefs = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
+  const read = (path: string) => readFileSync(join(big, path.replace(/^\//, ''), 'index.html'), 'utf8');
+  /** The case links of a listing page: the headings of its case list. */
+  const casesOn = (html: string) => hrefs(html.slice(html.indexOf('class="case-list"'), html.indexOf('</ul>', html.indexOf('class="case-list"'))), /<a href="(\/(?:en|zh)\/cases\/case-\d+\/)"/g);
+  /** Follow rel="next" from a listing's first page; every page it reaches, in order. */
+  const walk = (first: string) => {
+    const seen: string[] = [];
+    let at: string | undefined = first;
+    while (at) {
+      expect(seen, `the pager loops back to ${at}`).not.toContain(at);
+      seen.push(at);
+      at = /<a href="([^"]+)" rel="next"/.exec(read(at))?.[1];
+    }
+    return seen;
+  };
+
+  for (const lang of ['en', 'zh'] as const)
+    it(`${lang}: every case once, ${PAGE_SIZE} a page, by name and by date`, () => {
+      for (const first of [`/${lang}/cases/`, `/${lang}/cases/by-date/`]) {
+        const pages = walk(first);
+        expect(pages).toHaveLength(Math.ceil(N / PAGE_SIZE));
+        const listed = pages.flatMap((p) => casesOn(read(p)));
+        expect(listed).toHaveLength(N);
+        expect(new Set(listed).size).toBe(N);
+        for (const p of pages.slice(0, -1)) expect(casesOn(read(p))).toHaveLength(PAGE_SIZE);
+        // the pager of a middle page links the first and last pages and its neighbours, and marks itself
+        const mid = read(pages[5]!);
+        const pager = mid.slice(mid.indexOf('data-pager'), mid.indexOf('</nav>', mid.indexOf('data-pager')));
+        expect(pager).toContain(`href="${pages[0]}"`);
+        expect(pager).toContain(`href="${pages.at(-1)}"`);
+        expect(pager).toContain(`href="${pages[4]}" rel="prev"`);
+        expect(pager).toMatch(new RegExp(`href="${pages[5]}" aria-current="page"`));
+      }
+    });
+
+  it('each facet value lists exactly its cases, page by page; the overview counts add up', () => {
+    const overview = read('/en/cases/by-theme/');
+    const values = [...overview.matchAll(/<a href="(\/en\/cases\/theme\/[^"]+\/)">[^<]+<\/a> <span class="small">\((\d+) cases?\)/g)].map((m) => ({ href: m[1]!, count: Number(m[2]) }));
+    expect(values.length).toBeGreaterThan(3);
+    for (const v of values) {
+      const listed = walk(v.href).flatMap((p) => casesOn(read(p)));
+      expect(new Set(listed).size).toBe(v.count);
+      expect(listed).toHaveLength(v.count);
+    }
+    // every case has one or two themes: the themes' counts add up to between N and 2N
+    const sum = values.reduce((a, v) => a + v.count, 0);
+    expect(sum).toBeGreaterThanOrEqual(N);
+    expect(sum).toBeLessThanOrEqual(2 * N);
+    for (const facet of ['province', 'year', 'level']) {
+      const page = read(`/zh/cases/by-${facet}/`);
+      const counts = [...page.matchAll(/<span class="small">\((\d+)个案例\)<\/span>/g)].map((m) => Number(m[1]));
+      expect(counts.reduce((a, b) => a + b, 0), `zh/cases/by-${facet}/`).toBe(N);
+    }
+  });
+
+  it('the old addresses of the views are the first pages of the new listings', () => {
+    for (const v of ['', 'by-date/', 'by-province/', 'by-theme/']) expect(existsSync(join(big, 'en', 'cases', v, 'index.html')), `/en/cases/${v}`).toBe(true);
+    for (const v of ['', 'by-date/', 'by-province/', 'by-theme/']) expect(existsSync(join(real, 'en', 'cases', v, 'index.html')), `/en/cases/${v}`).toBe(true);
+  });
+});
