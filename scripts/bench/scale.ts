@@ -3,7 +3,9 @@
 // first query's transfer, the largest page of each type (HTML + scripts + styles + fetched data, gzip), and a
 // warm rebuild after one case changed (caches kept). Beside it, a bare Astro build of the same MDX files
 // (same Astro and MDX, a minimal layout, no data pages) is the floor: our time and memory as ratios to it.
-// BENCH_SIZES=500,5000,20000 (default) chooses the sizes; BENCH_KEEP=1 keeps the corpora and builds.
+// BENCH_SIZES=500,5000,20000 (default) chooses the sizes; BENCH_WARM_MAX=n measures the warm rebuild only up to n
+// cases (it is a second full build); BENCH_LOG=file also appends every line to a file; BENCH_KEEP=1 keeps the
+// corpora and builds. Builds run one at a time: two Astro builds of one checkout share its .astro/ folder.
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -69,10 +71,15 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  ×${ref.get(type) ? (p.total / ref.get(type)!.total).toFixed(2) : '—'} of the real site  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
 
       // warm rebuild: one case changed, caches (content store, preview images) kept
-      const one = join(c.content, 'en', 'case-00000.mdx');
-      appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
-      const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
-      say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB` : 'failed'}`);
+      const warmMax = Number(process.env.BENCH_WARM_MAX ?? Infinity);
+      let warmText = 'not run';
+      if (n <= warmMax) {
+        const one = join(c.content, 'en', 'case-00000.mdx');
+        appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
+        const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+        warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
+        say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB` : 'failed'}`);
+      } else say(`warm rebuild: not run (BENCH_WARM_MAX=${warmMax})`);
 
       // the floor: bare Astro + MDX over the same case files
       const bare = join(dir, 'bare');
@@ -88,7 +95,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
       summary.push({ n, pages, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes });
       rows.push(
-        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${mb(floor.peakBytes).padStart(7)}  ${warm.seconds.toFixed(1).padStart(7)}`,
+        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
       );
     } finally {
       if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
