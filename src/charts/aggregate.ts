@@ -18,12 +18,12 @@ export function drawsEveryCase(count: number): boolean {
   return count <= FULL_CHART_MAX;
 }
 
-const memo = new WeakMap<Atlas, { order: Map<string, number>; regionIds: Set<string> }>();
+const memo = new WeakMap<Atlas, Map<string, number>>();
 
-/** The places table's order and the ids of places with a region page, once per atlas. */
-function indexes(atlas: Atlas): { order: Map<string, number>; regionIds: Set<string> } {
+/** The places table's order, once per atlas. */
+function placeOrder(atlas: Atlas): Map<string, number> {
   let m = memo.get(atlas);
-  if (!m) memo.set(atlas, (m = { order: new Map(atlas.data.places.map((p, i) => [p.id, i])), regionIds: new Set(atlas.regions().map((r) => r.id)) }));
+  if (!m) memo.set(atlas, (m = new Map(atlas.data.places.map((p, i) => [p.id, i]))));
   return m;
 }
 
@@ -58,7 +58,8 @@ export function placeGroups(atlas: Atlas, lang: Lang, base: string, cases: CaseE
     else byPlace.set(key, [c]);
   }
   const themeOrder = new Map(atlas.data.themes.map((th, i) => [th.id, i]));
-  const { order, regionIds } = indexes(atlas);
+  const order = placeOrder(atlas);
+  const regionIds = atlas.regionIds();
   const out: PlaceGroup[] = [];
   for (const [id, list] of [...byPlace].sort((a, b) => order.get(a[0])! - order.get(b[0])!)) {
     const p = atlas.places.get(id)!;

@@ -156,6 +156,27 @@ export class Atlas {
   }
 
   #regions: Place[] | undefined;
+  #regionIds: Set<string> | undefined;
+  #subregions: Map<string, Place[]> | undefined;
+
+  /** Ids of the places with a region page (computed once; every case and region page asks). */
+  regionIds(): ReadonlySet<string> {
+    this.#regionIds ??= new Set(this.regions().map((p) => p.id));
+    return this.#regionIds;
+  }
+
+  /** The regions whose parent is this place, in the places table's order (indexed once). */
+  subregions(placeId: string): Place[] {
+    if (!this.#subregions) {
+      this.#subregions = new Map();
+      for (const r of this.regions()) {
+        const list = this.#subregions.get(r.parent);
+        if (list) list.push(r);
+        else this.#subregions.set(r.parent, [r]);
+      }
+    }
+    return this.#subregions.get(placeId) ?? [];
+  }
 
   #computeRegions(): Place[] {
     const ids = new Set<string>();

@@ -80,6 +80,12 @@ describe('indexes behind the pages', () => {
       for (const th of atlas.data.themes) expect(atlas.casesWithTheme(th.id)).toEqual(atlas.caseList().filter((x) => x.themes.some((t) => t.id === th.id)));
     }
   });
+  it('regionIds and subregions return what a scan over the regions returns', () => {
+    for (const atlas of [big, real]) {
+      expect([...atlas.regionIds()]).toEqual(atlas.regions().map((r) => r.id));
+      for (const p of atlas.data.places) expect(atlas.subregions(p.id)).toEqual(atlas.regions().filter((r) => r.parent === p.id));
+    }
+  });
   it('key figures: the same context as sampling every other case’s figures afresh', () => {
     for (const x of big.caseList().slice(0, 20)) {
       for (const f of keyFigures(big, x, 'en', '/')) {
