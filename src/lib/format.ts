@@ -7,8 +7,14 @@ export function tidy(n: number): number {
   return Number.parseFloat(n.toPrecision(12));
 }
 
+let compactFormat: Intl.NumberFormat | undefined;
+// Intl.NumberFormat is costly to construct and every page formats many numbers: one formatter per language.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2, useGrouping: lang === 'en' ? 'always' : false }).format(tidy(n));
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2, useGrouping: lang === 'en' ? 'always' : false })));
+  return f.format(tidy(n));
 }
 
 /** The number as printed in the source's unit (46 for 460000 yuan printed as 万元). */
@@ -96,7 +102,8 @@ export function formatAxis(value: number, lang: Lang, kind: string): string {
     if (Math.abs(value) >= 1e4) return `${formatNumber(value / 1e4, 'zh')}万`;
     return formatNumber(value, 'zh');
   }
-  const s = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(tidy(value));
+  compactFormat ??= new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+  const s = compactFormat.format(tidy(value));
   return kind === 'percent' ? `${s}%` : s;
 }
 
