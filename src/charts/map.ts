@@ -296,6 +296,9 @@ function insetBase(topo: MapTopologies, box: { x: number; y: number; width: numb
   return { ...box, land, china, islands };
 }
 
+/** How many framed bases (city and county maps) stay cached: the two widths of the latest pages. */
+const FRAMED_KEPT = 8;
+
 function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight: number, pad: number): MapBase {
   let byKey = baseCache.get(topo.china);
   if (!byKey) baseCache.set(topo.china, (byKey = new Map()));
@@ -361,6 +364,12 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
     locator = { width: lw, height: lh, land, frame };
   }
   const base: MapBase = { projection, pxPerDegree, provinces, inset, locator };
+  // a framed map (a city's or county's page) is drawn for that page alone: keep only the latest few, so a
+  // corpus with thousands of counties does not hold thousands of projected outlines in memory
+  if (frameKey) {
+    const framed = [...byKey.keys()].filter((k) => k.split('|')[1] !== ''); // oldest first
+    for (const old of framed.slice(0, -FRAMED_KEPT)) byKey.delete(old);
+  }
   byKey.set(key, base);
   return base;
 }
