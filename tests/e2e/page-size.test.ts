@@ -147,6 +147,13 @@ describe('the paged case index, through its plain links', () => {
     }
   });
 
+  it('the RSS feed carries the 50 newest cases, newest first, not every case', () => {
+    const xml = readFileSync(join(big, 'en', 'rss.xml'), 'utf8');
+    const links = hrefs(xml, /<item><title>[^<]*<\/title><link>[^<]*(\/en\/cases\/case-\d+\/)<\/link>/g);
+    expect(links).toHaveLength(50);
+    expect(links.slice(0, PAGE_SIZE)).toEqual(casesOn(read('/en/cases/by-date/')));
+  });
+
   it('the old addresses of the views are the first pages of the new listings', () => {
     for (const v of ['', 'by-date/', 'by-province/', 'by-theme/']) expect(existsSync(join(big, 'en', 'cases', v, 'index.html')), `/en/cases/${v}`).toBe(true);
     for (const v of ['', 'by-date/', 'by-province/', 'by-theme/']) expect(existsSync(join(real, 'en', 'cases', v, 'index.html')), `/en/cases/${v}`).toBe(true);

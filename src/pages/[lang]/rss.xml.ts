@@ -7,6 +7,9 @@ import { absoluteUrl, routes } from '../../lib/urls.ts';
 import { getAtlas } from '../../site/atlas.ts';
 import { langPaths } from '../../site/paths.ts';
 
+/** How many of the newest cases the feed carries. */
+const RSS_ITEMS = 50;
+
 export const getStaticPaths = langPaths;
 
 export const GET: APIRoute = async ({ params, site, url }) => {
@@ -20,7 +23,8 @@ export const GET: APIRoute = async ({ params, site, url }) => {
     site: abs(routes.home(lang)),
     customData: `<language>${htmlLang(lang)}</language>`,
     // No pubDate: the site does not record when a case was added, and the report's date is not the item's.
-    items: atlas.sortCases(atlas.caseList(), lang, 'date').flatMap((c) => {
+    // the newest cases only: a feed reader fetches the whole file every time it checks
+    items: atlas.sortedCases(lang, 'date').slice(0, RSS_ITEMS).flatMap((c) => {
       const fm = c.docs[lang]?.frontmatter;
       if (!fm) return [];
       return [{ title: fm.title, link: abs(routes.case(lang, c.slug)), description: fm.summary, categories: c.themes.map((th) => (lang === 'en' ? th.name_en : th.name_zh)) }];
