@@ -337,6 +337,8 @@ export function spaceBlockBoundaries(html: string): string {
  */
 export function chartTextForIndex(html: string): string {
   return html.replace(/<svg\b[^>]*>[\s\S]*?<\/svg>/gi, (svg) => {
+    // a drawing marked data-pagefind-ignore (the phone copy of a chart drawn twice) is not indexed again
+    if (/^<svg\b[^>]*\sdata-pagefind-ignore\b/i.test(svg)) return svg;
     const words = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
       .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
       .filter(Boolean);
