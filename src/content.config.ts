@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { parseCsv } from './lib/csv.ts';
 import { contentDir, dataDir } from './lib/paths.ts';
+import { storiesDir, storyFrontmatterSchema } from './lib/stories.ts';
 import { COLUMNS, caseFrontmatterSchema, indicatorSchema, observationSchema, placeSchema, sourceSchema, themeSchema, unitSchema, type TableName } from './lib/schema.ts';
 
 /** Loads one data/*.csv table with papaparse; each row is validated against the table's schema. */
@@ -31,6 +32,7 @@ const line = { line: z.number() };
 
 export const collections = {
   cases: defineCollection({ loader: glob({ pattern: '*/*.mdx', base: contentDir(fileURLToPath(new URL('..', import.meta.url))) }), schema: caseFrontmatterSchema }),
+  stories: defineCollection({ loader: glob({ pattern: '*/*.mdx', base: storiesDir(fileURLToPath(new URL('..', import.meta.url))) }), schema: storyFrontmatterSchema }),
   sources: defineCollection({ loader: csvLoader('sources'), schema: sourceSchema.extend(line) }),
   places: defineCollection({ loader: csvLoader('places'), schema: placeSchema.extend(line) }),
   indicators: defineCollection({ loader: csvLoader('indicators'), schema: indicatorSchema.extend(line) }),

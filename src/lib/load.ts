@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentDir, dataDir } from './paths.ts';
 import { TABLES, type TableName } from './schema.ts';
+import { readStoryFiles } from './stories.ts';
+import { validateStories } from './validate-stories.ts';
 import { AtlasValidationError, validateAtlas, type AtlasData, type AtlasInput, type TextFile, type ValidationError } from './validate.ts';
 
 /** Where the research pages live: next to the checkout, as ../shared/sources. */
@@ -42,7 +44,8 @@ export function checkProject(root: string, opts?: LoadOptions): { data: AtlasDat
     message: 'found no file (or an empty one), expected a CSV table with a header row',
   }));
   const result = validateAtlas(input);
-  return { data: result.data, errors: [...missing, ...result.errors] };
+  const stories = validateStories(result.data, readStoryFiles(root));
+  return { data: result.data, errors: [...missing, ...result.errors, ...stories.errors] };
 }
 
 /** Load and validate, throwing one error that lists every problem. */
