@@ -167,8 +167,9 @@ export function wrapText(s: string, fontSize: number, width: number, maxLines = 
 /** One block of rows sharing an axis from zero (a bars chart, or one panel). */
 export function valueBlock(rows: StoryRow[], opts: { lang: Lang; title?: string; width?: number }): ValueBlock {
   const width = opts.width ?? STORY_WIDTH;
-  const titleLines = opts.title ? wrapText(opts.title, FONT_SIZE + 1, width) : [];
-  const top = titleLines.length ? titleLines.length * 17 + 6 : 4;
+  // bold text runs wider than the estimate: wrap and fit with a margin
+  const titleLines = opts.title ? wrapText(opts.title, FONT_SIZE + 1, width * 0.88) : [];
+  const top = titleLines.length ? titleLines.length * 17 + 10 : 4;
   const kind = rows[0]?.kind ?? 'count';
   const valueTexts = rows.map((r) => `${r.display} · ${shortPeriod(r.period, opts.lang)}`);
   const anyTail = rows.some((r) => markOf(r.qualifier) === 'lower');
@@ -181,7 +182,7 @@ export function valueBlock(rows: StoryRow[], opts: { lang: Lang; title?: string;
     y: top + i * ROW,
     x: s(Math.min(r.value, domain[1])),
     mark: markOf(r.qualifier),
-    labelText: fitText(r.label, FONT_SIZE, width - 2),
+    labelText: fitText(r.label, FONT_SIZE, width * 0.9),
     valueText: fitText(valueTexts[i]!, FONT_SIZE, valueW - (anyTail ? TAIL : 6)),
   }));
   const axisY = top + rows.length * ROW + 2;
@@ -306,7 +307,7 @@ export function storyPeriodsLayout(rows: StoryRow[], lang: Lang, width = STORY_W
       point: r.period.split('/').every((p) => p.split('-').length === 3) && !r.period.includes('/'),
       unknown: s === null,
       inferred: r.periodBasis !== 'stated',
-      labelText: fitText(r.label, FONT_SIZE, width - valueW - 2),
+      labelText: fitText(r.label, FONT_SIZE, (width - valueW) * 0.9),
       valueText,
     };
   });
