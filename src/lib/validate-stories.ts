@@ -236,9 +236,14 @@ export function validateStories(data: AtlasData, files: StoryFile[]): StoryCheck
       ['summary', fm.summary, keyLine(s.fmText, 'summary')],
     ];
     for (const c of fm.charts) {
-      const line = chartLine(s.fmText, c.id);
-      shown.push(['charts.title', c.title, line], ['charts.desc', c.desc, line], ...c.notes.map((n): [string, string, number] => ['charts.notes', n, line]));
-      for (const p of c.panels) shown.push(['charts.panels.title', p.title, line]);
+      const start = chartLine(s.fmText, c.id);
+      /** The line of a piece of the chart's text, searched from the chart's first line. */
+      const at = (text: string) => {
+        const n = fmLineOf(s.fmText, (l) => l.includes(text.slice(0, 24)), Math.max(0, start - 2));
+        return n > 1 ? n : start;
+      };
+      shown.push(['charts.title', c.title, at(c.title)], ['charts.desc', c.desc, at(c.desc)], ...c.notes.map((n): [string, string, number] => ['charts.notes', n, at(n)]));
+      for (const p of c.panels) shown.push(['charts.panels.title', p.title, at(p.title)]);
       for (const r of [...c.rows, ...c.panels.flatMap((p) => p.rows)]) if (typeof r !== 'string') shown.push(['charts.rows.label', r.label, rowLine(s.fmText, c.id, r.id)]);
     }
     for (const [field, text, line] of shown) {
