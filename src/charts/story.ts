@@ -173,7 +173,8 @@ export function valueBlock(rows: StoryRow[], opts: { lang: Lang; title?: string;
   const kind = rows[0]?.kind ?? 'count';
   const valueTexts = rows.map((r) => `${r.display} · ${shortPeriod(r.period, opts.lang)}`);
   const anyTail = rows.some((r) => markOf(r.qualifier) === 'lower');
-  const valueW = Math.min(Math.max(0, ...valueTexts.map((t) => textWidth(t, FONT_SIZE))) + (anyTail ? TAIL : 6) + 6, width * 0.62);
+  // CJK fonts draw “·” and spaces wider than the estimate: leave a margin rather than run off the edge
+  const valueW = Math.min(Math.max(0, ...valueTexts.map((t) => textWidth(t, FONT_SIZE) * 1.15)) + (anyTail ? TAIL : 6) + 6, width * 0.62);
   const range: [number, number] = [1, width - valueW];
   const domain: [number, number] = kind === 'percent' ? [0, 100] : valueDomain(rows.map((r) => r.value), 'linear');
   const s = scaleLinear().domain(domain).range(range);
@@ -298,7 +299,7 @@ export function storyPeriodsLayout(rows: StoryRow[], lang: Lang, width = STORY_W
   const out = rows.map((r, i) => {
     const s = spans[i];
     const valueText = r.display;
-    const valueW = textWidth(valueText, FONT_SIZE) + 6;
+    const valueW = textWidth(valueText, FONT_SIZE) * 1.15 + 6;
     return {
       row: r,
       y: top + i * ROWP,
