@@ -206,8 +206,8 @@ export function storyPanelsLayout(rows: StoryRow[], lang: Lang): ValueBlock[] {
 export interface SvgText {
   title: string;
   desc: string;
-  /** Accessible name of a value's link to its row. */
-  linkLabel: (r: StoryRow) => string;
+  /** Accessible name of a value's link to its row; it must contain the visible text. */
+  linkLabel: (r: StoryRow, visible: string) => string;
 }
 
 function frame(id: string, width: number, height: number, lang: Lang, text: { title: string; desc: string }, body: SvgNode[]): SvgNode {
@@ -236,7 +236,7 @@ export function valueBlockSvg(b: ValueBlock, text: SvgText, id: string, lang: La
         txt('text', { x: 0, y: r.y + 13, 'font-size': FONT_SIZE, 'font-weight': 600, fill: COLOURS.ink }, r.labelText),
         el('rect', { x: b.range[0], y: mid - 6, width: Math.max(1, r.x - b.range[0]), height: 12, fill: COLOURS.bar }),
         ...markNodes(r.mark, r.x, mid, 12, true, grad),
-        el('a', { href: `#obs-${r.row.obs}`, 'aria-label': text.linkLabel(r.row) }, [txt('text', { x: end + 6, y: mid + 4, 'font-size': FONT_SIZE, fill: COLOURS.ink }, r.valueText)]),
+        el('a', { href: `#obs-${r.row.obs}`, 'aria-label': text.linkLabel(r.row, r.valueText) }, [txt('text', { x: end + 6, y: mid + 4, 'font-size': FONT_SIZE, fill: COLOURS.ink }, r.valueText)]),
       ]),
     );
   }
@@ -332,7 +332,7 @@ export function storyPeriodsSvg(l: PeriodLayout, text: SvgText & { unknown: stri
     const mid = r.y + 27;
     const parts: SvgNode[] = [
       txt('text', { x: 0, y: r.y + 13, 'font-size': FONT_SIZE, 'font-weight': 600, fill: COLOURS.ink }, r.labelText),
-      el('a', { href: `#obs-${r.row.obs}`, 'aria-label': text.linkLabel(r.row) }, [txt('text', { x: l.width, y: r.y + 13, 'font-size': FONT_SIZE, fill: COLOURS.ink, 'text-anchor': 'end' }, r.valueText)]),
+      el('a', { href: `#obs-${r.row.obs}`, 'aria-label': text.linkLabel(r.row, r.valueText) }, [txt('text', { x: l.width, y: r.y + 13, 'font-size': FONT_SIZE, fill: COLOURS.ink, 'text-anchor': 'end' }, r.valueText)]),
     ];
     if (r.unknown) parts.push(el('circle', { cx: r.x0, cy: mid, r: 6, fill: '#fff', stroke: COLOURS.muted, 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
     else if (r.point) parts.push(el('path', { d: `M${r.x0} ${mid - 7}L${r.x0 + 7} ${mid}L${r.x0} ${mid + 7}L${r.x0 - 7} ${mid}Z`, fill: r.inferred ? '#fff' : COLOURS.bar, stroke: COLOURS.bar, 'stroke-width': 2 }));

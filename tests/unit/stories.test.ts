@@ -93,8 +93,10 @@ describe('bars and panels', () => {
   });
   it('every value links to its row of the figures table', () => {
     const rows = storyChartRows(atlas, chart({ id: 'l', kind: 'bars', rows: ['jiangyang-migrant-talent', 'jiangyang-migrant-cadres'] }), 'zh');
-    const svg = storyChartSvgs(rows, 'bars', { title: 'T', desc: 'D', unknown: '未注明', linkLabel: (r) => r.fullLabel }, 'fig-l', 'zh')[0]!;
+    const svg = storyChartSvgs(rows, 'bars', { title: 'T', desc: 'D', unknown: '未注明', linkLabel: (r, v) => `${r.fullLabel}: ${v}` }, 'fig-l', 'zh')[0]!;
     expect(nodes(svg).filter((n) => n.tag === 'a').map((n) => n.attrs!.href)).toEqual(['#obs-jiangyang-migrant-talent', '#obs-jiangyang-migrant-cadres']);
+    // the accessible name of each link contains the text a reader sees
+    for (const a of nodes(svg).filter((n) => n.tag === 'a')) expect(String(a.attrs!['aria-label'])).toContain(a.children![0]!.text!);
   });
   it('wraps Chinese titles anywhere and English titles at spaces', () => {
     expect(wrapText('党组织书记月报酬党组织书记月报酬党组织书记月报酬', 13, 150).length).toBeGreaterThan(1);
