@@ -114,7 +114,7 @@ export function storyCsvRecords(chart: string, rows: StoryRow[]): Record<string,
 
 /** A year, or a span of years, for a value label. */
 export function shortPeriod(period: string, lang: Lang): string {
-  if (period === 'unknown') return lang === 'en' ? 'year unknown' : '年份不详';
+  if (period === 'unknown') return lang === 'en' ? 'no year' : '年份不详';
   const years = [...new Set(period.split('/').map((p) => p.slice(0, 4)))];
   return lang === 'en' ? years.join('–') : `${years.join('–')}年`;
 }
@@ -174,7 +174,7 @@ export function valueBlock(rows: StoryRow[], opts: { lang: Lang; title?: string;
   const valueTexts = rows.map((r) => `${r.display} · ${shortPeriod(r.period, opts.lang)}`);
   const anyTail = rows.some((r) => markOf(r.qualifier) === 'lower');
   // CJK fonts draw “·” and spaces wider than the estimate: leave a margin rather than run off the edge
-  const valueW = Math.min(Math.max(0, ...valueTexts.map((t) => textWidth(t, FONT_SIZE) * 1.15)) + (anyTail ? TAIL : 6) + 6, width * 0.62);
+  const valueW = Math.min(Math.max(0, ...valueTexts.map((t) => textWidth(t, FONT_SIZE) * 1.15)) + (anyTail ? TAIL : 6) + 6, width * 0.7);
   const range: [number, number] = [1, width - valueW];
   const domain: [number, number] = kind === 'percent' ? [0, 100] : valueDomain(rows.map((r) => r.value), 'linear');
   const s = scaleLinear().domain(domain).range(range);
