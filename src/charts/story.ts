@@ -354,3 +354,24 @@ export function storyChartSvgs(rows: StoryRow[], kind: StoryChartSpec['kind'], t
   const blocks = kind === 'panels' ? storyPanelsLayout(rows, lang) : storyBarsLayout(rows, lang);
   return blocks.map((b, i) => valueBlockSvg(b, text, blocks.length > 1 ? `${id}-svg-${i}` : `${id}-svg`, lang));
 }
+
+/**
+ * Panels stacked into one drawing, for the SVG and PNG downloads (the page shows the panels as separate
+ * drawings that sit side by side on wide screens). `svgs` must be drawn with ids of their own.
+ */
+export function stackedSvg(svgs: SvgNode[], text: { title: string; desc: string }, id: string, lang: Lang, gap = 16): SvgNode {
+  const width = Math.max(...svgs.map((s) => Number(s.attrs?.width ?? 0)));
+  let y = 0;
+  const placed = svgs.map((s) => {
+    const node: SvgNode = { ...s, attrs: { ...s.attrs, x: 0, y, role: undefined, class: undefined } };
+    y += Number(s.attrs?.height ?? 0) + gap;
+    return node;
+  });
+  const height = Math.max(0, y - gap);
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', role: 'group', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc`, 'font-family': FONT[lang], class: 'chart-export' }, [
+    txt('title', { id: `${id}-title` }, text.title),
+    txt('desc', { id: `${id}-desc` }, text.desc),
+    el('rect', { x: 0, y: 0, width, height, fill: '#fff' }),
+    ...placed,
+  ]);
+}

@@ -87,6 +87,12 @@ describe('story pages', () => {
           expect(s.left, s.text ?? '').toBeGreaterThanOrEqual(-1);
           expect(s.right, s.text ?? '').toBeGreaterThanOrEqual(-1);
         }
+        // the SVG and PNG downloads of a chart of panels export all its panels, stacked
+        for (const fig of await page.locator('figure.chart[data-story-chart="panels"]').all()) {
+          const heights = await fig.locator('.story-chart svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('height'))));
+          const exported = await fig.locator('[data-chart-body] svg').first().getAttribute('height');
+          if (heights.length > 1) expect(Number(exported)).toBe(heights.reduce((a, b) => a + b, 0) + 16 * (heights.length - 1));
+        }
         expect(problems.slice(before)).toEqual([]);
         await page.close();
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodSpan, shortPeriod, storyChartRows, storyChartSvgs, storyCsvRecords, storyPanelsLayout, storyPeriodsLayout, storyBarsLayout, STORY_CSV_COLUMNS, STORY_WIDTH, valueBlock, wrapText } from '../../src/charts/story.ts';
+import { periodSpan, shortPeriod, stackedSvg, storyChartRows, storyChartSvgs, storyCsvRecords, storyPanelsLayout, storyPeriodsLayout, storyBarsLayout, STORY_CSV_COLUMNS, STORY_WIDTH, valueBlock, wrapText } from '../../src/charts/story.ts';
 import { textWidth, walk, type SvgNode } from '../../src/charts/svg.ts';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { parseCsv, toCsv } from '../../src/lib/csv.ts';
@@ -103,6 +103,20 @@ describe('bars and panels', () => {
     const en = wrapText('Special fund for service centres, each year, whole district', 13, 200);
     expect(en.length).toBeGreaterThan(1);
     expect(en.join(' ')).toBe('Special fund for service centres, each year, whole district');
+  });
+  it('panels stack into one drawing for the downloads, with ids of their own', () => {
+    const spec = chart({ id: 's', kind: 'panels', panels: [{ title: 'A', rows: ['maonan-audience'] }, { title: 'B', rows: ['maonan-audience-quota'] }] });
+    const rows = storyChartRows(atlas, spec, 'en');
+    const text = { title: 'T', desc: 'D', unknown: '?', linkLabel: () => '' };
+    const page = storyChartSvgs(rows, 'panels', text, 'fig-s', 'en');
+    const stacked = stackedSvg(storyChartSvgs(rows, 'panels', text, 'fig-s-x', 'en'), text, 'fig-s-x', 'en');
+    const heights = page.map((n) => Number(n.attrs!.height));
+    expect(stacked.attrs!.height).toBe(heights[0]! + 16 + heights[1]!);
+    const inner = stacked.children!.filter((n) => n.tag === 'svg');
+    expect(inner.map((n) => n.attrs!.y)).toEqual([0, heights[0]! + 16]);
+    const ids = (n: SvgNode) => nodes(n).map((x) => x.attrs?.id).filter(Boolean);
+    const pageIds = new Set(page.flatMap(ids));
+    for (const id of ids(stacked)) expect(pageIds.has(id)).toBe(false);
   });
   it('an empty block still has a usable axis', () => {
     expect(valueBlock([], { lang: 'en' }).domain).toEqual([0, 1]);
