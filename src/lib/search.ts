@@ -185,15 +185,15 @@ export async function searchWholeTerms(api: PagefindApi, query: string, options:
 
 // ——— Results ———
 
-export type ResultKind = 'case' | 'theme' | 'region' | 'methodology' | 'page';
+export type ResultKind = 'case' | 'story' | 'theme' | 'region' | 'methodology' | 'page';
 
 /** What kind of page a result URL is, from its route (`…/en/cases/lianjiang/` → case). */
 export function resultKind(url: string): ResultKind {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
   if (/\/(?:en|zh)\/methodology\/$/.test(path)) return 'methodology';
-  const m = /\/(?:en|zh)\/(cases|themes|regions)\/(?!by-)[^/]+\/$/.exec(path);
+  const m = /\/(?:en|zh)\/(cases|stories|themes|regions)\/(?!by-)[^/]+\/$/.exec(path);
   if (!m) return 'page';
-  return ({ cases: 'case', themes: 'theme', regions: 'region' } as const)[m[1] as 'cases' | 'themes' | 'regions'];
+  return ({ cases: 'case', stories: 'story', themes: 'theme', regions: 'region' } as const)[m[1] as 'cases' | 'stories' | 'themes' | 'regions'];
 }
 
 export interface ExcerptPart {

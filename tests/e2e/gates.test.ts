@@ -21,6 +21,8 @@ export const PAGE_TYPES = [
   'cases/by-theme/',
   'cases/lianjiang/',
   'cases/jiangyang/',
+  'stories/',
+  'stories/arena-contests/',
   'themes/',
   'themes/three-no-communities/',
   'regions/',

@@ -6,6 +6,8 @@ import { t } from '../../lib/ui.ts';
 import { absoluteUrl, routes } from '../../lib/urls.ts';
 import { getAtlas } from '../../site/atlas.ts';
 import { langPaths } from '../../site/paths.ts';
+import { storiesIn } from '../../site/stories.ts';
+import { storyFeedItems } from '../../lib/story-feed.ts';
 
 export const getStaticPaths = langPaths;
 
@@ -20,10 +22,10 @@ export const GET: APIRoute = async ({ params, site, url }) => {
     site: abs(routes.home(lang)),
     customData: `<language>${htmlLang(lang)}</language>`,
     // No pubDate: the site does not record when a case was added, and the report's date is not the item's.
-    items: atlas.sortCases(atlas.caseList(), lang, 'date').flatMap((c) => {
+    items: [...storyFeedItems(atlas, await storiesIn(lang), lang, abs), ...atlas.sortCases(atlas.caseList(), lang, 'date').flatMap((c) => {
       const fm = c.docs[lang]?.frontmatter;
       if (!fm) return [];
       return [{ title: fm.title, link: abs(routes.case(lang, c.slug)), description: fm.summary, categories: c.themes.map((th) => (lang === 'en' ? th.name_en : th.name_zh)) }];
-    }),
+    })],
   });
 };
