@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -33,6 +33,16 @@ function validateData() {
 }
 
 /**
+ * The top two levels of the built site, as base-relative paths (directories end in /): what `_headers` enumerates.
+ * @param {string} dir
+ */
+function builtPaths(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [`${e.name}/`, ...readdirSync(`${dir}/${e.name}`, { withFileTypes: true }).map((f) => `${e.name}/${f.name}${f.isDirectory() ? '/' : ''}`)] : [e.name],
+  );
+}
+
+/**
  * Write the security headers file read by static hosts (same policy as the pages' <meta> tag).
  * @returns {import('astro').AstroIntegration}
  */
@@ -45,7 +55,7 @@ function securityHeaders() {
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(base));
+        writeFileSync(new URL('_headers', dir), headersFile(base, builtPaths(fileURLToPath(dir))));
       },
     },
   };
@@ -54,7 +64,8 @@ function securityHeaders() {
 // Another corpus (ATLAS_DATA_DIR / ATLAS_CONTENT_DIR: fixtures, benchmarks) gets its own content cache,
 // so switching corpora never mixes their entries.
 const corpus = [process.env.ATLAS_DATA_DIR, process.env.ATLAS_CONTENT_DIR].filter(Boolean).join('|');
-const cacheDir = corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/';
+// ATLAS_CACHE_DIR: another cache directory (the reproducible-build gate builds from an empty one).
+const cacheDir = process.env.ATLAS_CACHE_DIR ?? (corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/');
 
 /**
  * Also publish the sitemap index as `sitemap.xml`, the name crawlers and hosts look for first.
