@@ -93,7 +93,6 @@ export default defineConfig({
   integrations: [
     validateData(),
     mdx(),
-    securityHeaders(),
     // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
@@ -101,6 +100,8 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
     }),
     sitemapAlias(),
+    // Last: it lists the built files, so it runs after every integration that writes some.
+    securityHeaders(),
   ],
   // Never inline bundled scripts into the HTML (the Content-Security-Policy allows only 'self' scripts).
   vite: { build: { assetsInlineLimit: 0 } },
