@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -75,7 +76,7 @@ describe('valid HTML', () => {
     // The checker reads pages as files, so it cannot tell that /_astro/… is 'self': its CSP notes are about that, not the pages.
     const errors = report.messages
       .filter((m) => m.type === 'error' || (m.type === 'non-document-error'))
-      .map((m) => `${(m.url ?? '').replace(/^file:.*?\/(?=[^/]*$)/, '').replace(`file:${dist}/`, '')}:${m.lastLine ?? '?'} ${m.message}`);
+      .map((m) => `${m.url ? relative(dist, fileURLToPath(m.url)) : '(no file)'}:${m.lastLine ?? '?'} ${m.message}`);
     expect(errors).toEqual([]);
     expect(report.messages.some((m) => m.url?.endsWith('/en/compare/index.html')), 'the checker read the compare page').toBe(true);
   }, 180_000);
