@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy of every page: no inline or eval'd script; WebAssembly (Pagefind)
- * allowed through 'wasm-unsafe-eval' only. Delivered as a <meta> tag and in the `_headers` file.
+ * allowed through 'wasm-unsafe-eval' only. Delivered as a <meta> tag, in the `_headers` file and, with
+ * frame-ancestors, as a header by deploy/nginx.conf (its policy line is nginxCspLine()).
  */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
