@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { headersFile } from './src/lib/csp.ts';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const SITE = process.env.SITE ?? 'http://localhost:4321';
@@ -11,6 +11,16 @@ const BASE = process.env.BASE ?? '/';
 /** The bilingual language chooser at the root is no language's page: no hreflang alternates to or from it. */
 const baseDir = BASE.replace(/^\/+|\/+$/g, '');
 const chooser = new URL(baseDir ? `/${baseDir}/` : '/', SITE).href;
+
+/**
+ * The top two levels of the built site, as base-relative paths (directories end in /): what `_headers` enumerates.
+ * @param {string} dir
+ */
+function builtPaths(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [`${e.name}/`, ...readdirSync(`${dir}/${e.name}`, { withFileTypes: true }).map((f) => `${e.name}/${f.name}${f.isDirectory() ? '/' : ''}`)] : [e.name],
+  );
+}
 
 /**
  * Write the security headers file read by static hosts (same policy as the pages' <meta> tag).
@@ -25,7 +35,7 @@ function securityHeaders() {
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(base));
+        writeFileSync(new URL('_headers', dir), headersFile(base, builtPaths(fileURLToPath(dir))));
       },
     },
   };
@@ -34,7 +44,8 @@ function securityHeaders() {
 // Another corpus (ATLAS_DATA_DIR / ATLAS_CONTENT_DIR: fixtures, benchmarks) gets its own content cache,
 // so switching corpora never mixes their entries.
 const corpus = [process.env.ATLAS_DATA_DIR, process.env.ATLAS_CONTENT_DIR].filter(Boolean).join('|');
-const cacheDir = corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/';
+// ATLAS_CACHE_DIR: another cache directory (the reproducible-build gate builds from an empty one).
+const cacheDir = process.env.ATLAS_CACHE_DIR ?? (corpus ? `./.tmp/astro-cache/${createHash('sha256').update(corpus).digest('hex').slice(0, 16)}/` : './node_modules/.astro/');
 
 /**
  * Also publish the sitemap index as `sitemap.xml`, the name crawlers and hosts look for first.
@@ -61,7 +72,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     mdx(),
-    securityHeaders(),
     // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
@@ -69,6 +79,8 @@ export default defineConfig({
       serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
     }),
     sitemapAlias(),
+    // Last: it lists the built files, so it runs after every integration that writes some.
+    securityHeaders(),
   ],
   // Never inline bundled scripts into the HTML (the Content-Security-Policy allows only 'self' scripts).
   vite: { build: { assetsInlineLimit: 0 } },

@@ -1,7 +1,8 @@
-// The site deployed under a sub-path, served by nginx the way a static host would serve it:
-// every file, page, link, anchor, download, feed, preview image and the search index work there.
+// The site deployed under a sub-path, served by nginx with the shipped deploy/nginx.conf (only its port,
+// root and base filled in): every file, page, link, anchor, download, feed, preview image and the search
+// index work there, and every kind of response carries the security and cache headers.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import Papa from 'papaparse';
@@ -13,7 +14,8 @@ import { TABLES } from '../../src/lib/schema.ts';
 import { checkDataPackage, type Descriptor } from '../helpers/frictionless.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { listFiles } from '../helpers/site.ts';
-import { startStaticHost, type StaticHost } from '../helpers/nginx.ts';
+import { DEPLOY_CONF, startStaticHost, type StaticHost } from '../helpers/nginx.ts';
+import { CACHE_CONTROL, CSP_DIRECTIVES, cspHeaderFor, EMBED_PREFIXES, FRAME_ANCESTORS, isEmbedPath, nginxCspLine, SECURITY_HEADERS } from '../../src/lib/csp.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const BASE = '/party-building-atlas/';
@@ -75,6 +77,9 @@ beforeAll(async () => {
   });
   if (r.status !== 0) throw new Error(`building the site under ${BASE} failed:\n${r.stdout}\n${r.stderr}`);
   files = listFiles(OUT);
+  // An embed page to check frame-ancestors on, whether or not the build has embed pages yet (not in `files`).
+  mkdirSync(join(OUT, EMBED_PREFIXES[0], 'header-probe'), { recursive: true });
+  writeFileSync(join(OUT, EMBED_PREFIXES[0], 'header-probe', 'index.html'), '<!doctype html><title>probe</title>');
   nginx = await startStaticHost(OUT, BASE);
   browser = await launch();
 }, 300_000);
@@ -298,5 +303,93 @@ describe('in a browser, under the base path', () => {
     }
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('security and cache headers', () => {
+  // Plant: change a directive in src/lib/csp.ts (e.g. img-src 'self' only) and not deploy/nginx.conf —
+  // this fails and prints the line the file must hold.
+  it('deploy/nginx.conf holds the policy and headers of src/lib/csp.ts', () => {
+    const conf = readFileSync(DEPLOY_CONF, 'utf8');
+    expect(conf.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('add_header Content-Security-Policy'))).toEqual([nginxCspLine()]);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(conf, k).toContain(`add_header ${k} "${v}" always;`);
+    const map = /map \$uri \$atlas_frame_ancestors \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    expect(map).toContain(`default "${FRAME_ANCESTORS.page}";`);
+    expect(map).toContain(`"~^@BASE@(${EMBED_PREFIXES.map((e) => e.split('/')[0]).join('|')})/embed/" "${FRAME_ANCESTORS.embed}";`);
+    expect(conf).toContain(`"${CACHE_CONTROL.immutable}"`);
+    expect(conf).toContain(`default "${CACHE_CONTROL.page}";`);
+  });
+
+  // Plant: add `add_header X-Frame-Options DENY;` inside a location of deploy/nginx.conf — nginx then drops
+  // the server-level headers there and this fails; or set gzip off, or remove the zh error_page.
+  const kinds: { name: string; path: () => string; status: number; frame: keyof typeof FRAME_ANCESTORS; cache: string; type: RegExp; gzip?: boolean; lang?: string }[] = [
+    { name: 'HTML page', path: () => 'en/cases/lianjiang/', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/html; charset=utf-8$/, gzip: true },
+    { name: 'embed page', path: () => `${EMBED_PREFIXES[0]}header-probe/`, status: 200, frame: 'embed', cache: CACHE_CONTROL.page, type: /^text\/html/ },
+    { name: 'hashed script', path: () => files.find((f) => /^_astro\/.+\.js$/.test(f))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /javascript/, gzip: true },
+    { name: 'hashed stylesheet', path: () => files.find((f) => /^_astro\/.+\.css$/.test(f))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /^text\/css/, gzip: true },
+    { name: 'CSV download', path: () => 'data/cases.csv', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/csv; charset=utf-8$/, gzip: true },
+    { name: 'chart CSV', path: () => 'zh/charts/map.csv', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/csv; charset=utf-8$/ },
+    { name: 'Pagefind script', path: () => 'pagefind/pagefind.js', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /javascript/, gzip: true },
+    { name: 'Pagefind entry', path: () => 'pagefind/pagefind-entry.json', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^application\/json/ },
+    { name: 'Pagefind fragment', path: () => files.find((f) => f.startsWith('pagefind/fragment/'))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /./ },
+    { name: 'Pagefind index chunk', path: () => files.find((f) => f.startsWith('pagefind/index/'))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /./ },
+    { name: 'Pagefind metadata', path: () => files.find((f) => /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(f))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /./ },
+    { name: 'Pagefind wasm', path: () => files.find((f) => /^pagefind\/wasm\.[^/]+\.pagefind$/.test(f))!, status: 200, frame: 'page', cache: 'public, max-age=86400', type: /./ },
+    { name: 'missing page in English', path: () => 'en/no-such-page/', status: 404, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/html/, gzip: true, lang: 'en' },
+    { name: 'missing file elsewhere', path: () => 'data/no-such.csv', status: 404, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/html/, lang: 'en' },
+    { name: 'missing page in Chinese', path: () => 'zh/cases/no-such-case/', status: 404, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/html/, gzip: true, lang: 'zh-Hans' },
+  ];
+  for (const k of kinds)
+    it(`${k.name}: status, policy, frame-ancestors, nosniff, referrer, permissions, caching${k.gzip ? ', gzip' : ''}`, async (ctx) => {
+      if (nginx!.kind !== 'nginx') {
+        console.log(`header checks skipped: nginx is not installed, so deploy/nginx.conf was not exercised (apt-get install nginx-light).`);
+        ctx.skip();
+      }
+      const path = k.path();
+      expect(path, `a built file for ${k.name}`).toBeTruthy();
+      const res = await fetch(served(fileUrl(path)), { redirect: 'manual', headers: { 'accept-encoding': 'gzip' } });
+      const body = await res.text();
+      expect(res.status, path).toBe(k.status);
+      const h = (n: string) => res.headers.get(n);
+      expect(h('content-security-policy'), path).toBe(cspHeaderFor(k.frame));
+      expect(h('content-security-policy')).toContain(`frame-ancestors ${k.frame === 'embed' ? '*' : "'none'"}`);
+      expect(cspHeaderFor(k.frame).startsWith(Object.entries(CSP_DIRECTIVES).map(([d, v]) => `${d} ${v}`).join('; '))).toBe(true);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(h(name), `${path} ${name}`).toBe(value);
+      expect(h('cache-control'), path).toBe(k.cache);
+      expect(h('content-type') ?? '', path).toMatch(k.type);
+      if (k.gzip) expect(h('content-encoding'), `${path} compressed`).toBe('gzip');
+      if (k.lang) {
+        expect(body).toContain(`<html lang="${k.lang}"`);
+        expect(body).toMatch(new RegExp(`href="${BASE}${k.lang === 'en' ? 'en' : 'zh'}/"`));
+      }
+    });
+
+  // Plant: make headersFile() in src/lib/csp.ts also list the lang directories as `/en/*` — embed pages then
+  // get two policies (hosts join them) and this fails naming them.
+  it('_headers gives every built file exactly one policy (frame-ancestors * only for embed pages), the security headers, and long caching for hashed files', () => {
+    const rules: { pattern: string; headers: [string, string][] }[] = [];
+    for (const line of readFileSync(join(OUT, '_headers'), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      if (!line.startsWith(' ')) rules.push({ pattern: line.trim(), headers: [] });
+      else {
+        const i = line.indexOf(':');
+        rules.at(-1)!.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+      }
+    }
+    const matches = (pattern: string, path: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+    const problems: string[] = [];
+    const paths = [...files.filter((f) => f !== '_headers').map((f) => BASE + fileUrl(f)), `${BASE}${EMBED_PREFIXES[0]}header-probe/`, `${BASE}${EMBED_PREFIXES[1]}some-chart/`];
+    for (const path of paths) {
+      const got = rules.filter((r) => matches(r.pattern, path)).flatMap((r) => r.headers);
+      const values = (n: string) => got.filter(([k]) => k === n).map(([, v]) => v);
+      const rel = path.slice(BASE.length);
+      const want = cspHeaderFor(isEmbedPath(rel) ? 'embed' : 'page');
+      if (values('Content-Security-Policy').join(', ') !== want) problems.push(`${path}: policy ${JSON.stringify(values('Content-Security-Policy'))}, expected one: ${want}`);
+      for (const [n, v] of Object.entries(SECURITY_HEADERS)) if (values(n).join(', ') !== v) problems.push(`${path}: ${n} ${JSON.stringify(values(n))}`);
+      const hashed = /^(_astro|pagefind\/(index|fragment|filter))\//.test(rel);
+      if (values('Cache-Control').join(', ') !== (hashed ? CACHE_CONTROL.immutable : '')) problems.push(`${path}: Cache-Control ${JSON.stringify(values('Cache-Control'))}`);
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(paths.length).toBeGreaterThan(200);
   });
 });
