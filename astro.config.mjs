@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { headersFile } from './src/lib/csp.ts';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 const SITE = process.env.SITE ?? 'http://localhost:4321';
 const BASE = process.env.BASE ?? '/';
