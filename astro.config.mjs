@@ -10,11 +10,33 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const SITE = process.env.SITE ?? 'http://localhost:4321';
+/**
+ * SITE: the public origin (https://atlas.example.org), the one place it is configured. Without it
+ * the build never guesses one: links are root-relative, and what needs an absolute address
+ * (sitemap, feeds, og:url and preview images, QR codes, the page address in citations) is left out.
+ */
+const SITE = process.env.SITE?.trim() || undefined;
+if (SITE !== undefined && !/^https?:\/\/[^/]+/.test(SITE)) throw new Error(`SITE: found "${SITE}", expected an origin such as https://atlas.example.org`);
 const BASE = process.env.BASE ?? '/';
 /** The bilingual language chooser at the root is no language's page: no hreflang alternates to or from it. */
 const baseDir = BASE.replace(/^\/+|\/+$/g, '');
-const chooser = new URL(baseDir ? `/${baseDir}/` : '/', SITE).href;
+const chooser = SITE ? new URL(baseDir ? `/${baseDir}/` : '/', SITE).href : '';
+
+/**
+ * Say once, when the build starts, what a build without SITE leaves out.
+ * @returns {import('astro').AstroIntegration}
+ */
+function siteNotice() {
+  return {
+    name: 'atlas-site-notice',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        if (!SITE)
+          logger.warn('SITE is not set: links are root-relative; no sitemap, RSS feeds, og:url/preview images, QR codes or page addresses in citations. Set SITE=https://your.domain to publish them.');
+      },
+    },
+  };
+}
 
 /**
  * Stop the build (and the dev server) before anything is published when the data is wrong.
@@ -80,16 +102,21 @@ export default defineConfig({
   cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
+    siteNotice(),
     validateData(),
     mdx(),
     securityHeaders(),
-    // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
-    sitemap({
-      i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
-      filter: (page) => !/\/404\/?$/.test(page),
-      serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
-    }),
-    sitemapAlias(),
+    // With SITE: sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
+    ...(SITE
+      ? [
+          sitemap({
+            i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
+            filter: (page) => !/\/404\/?$/.test(page),
+            serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
+          }),
+          sitemapAlias(),
+        ]
+      : []),
   ],
   // Never inline bundled scripts into the HTML (the Content-Security-Policy allows only 'self' scripts).
   vite: { build: { assetsInlineLimit: 0 } },

@@ -3,9 +3,11 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
 import { formatFigure } from '../../src/lib/format.ts';
 import { ROOT } from '../helpers/fixture.ts';
+import { listFiles, readText } from '../helpers/site.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
+const dist = inject('distDir');
 const data = loadProject(ROOT);
 const url = (path: string) => new URL(path, site).href;
 
@@ -105,4 +107,31 @@ describe('case profiles show the data', () => {
       });
     }
   }
+});
+
+describe('a build without SITE publishes no address it cannot know', () => {
+  const files = listFiles(dist);
+  it.skipIf(Boolean(process.env.SITE))('no built file names localhost or a loopback address', () => {
+    const named = files.filter((f) => !/\.(png|wasm)$/.test(f) && /localhost|127\.0\.0\.1/.test(readText(dist, f)));
+    expect(named).toEqual([]);
+    expect(files.length).toBeGreaterThan(200);
+  });
+
+  it.skipIf(Boolean(process.env.SITE))('links are root-relative; sitemap, feeds, og:url, preview images and the QR code are left out', () => {
+    for (const f of ['sitemap.xml', 'sitemap-index.xml', 'en/rss.xml', 'zh/rss.xml']) expect(files, f).not.toContain(f);
+    expect(readText(dist, 'robots.txt')).not.toContain('Sitemap');
+    const html = readText(dist, 'en/cases/lianjiang/index.html');
+    expect(html).toContain('<link rel="canonical" href="/en/cases/lianjiang/">');
+    expect(html).toContain('<link rel="alternate" hreflang="zh-Hans" href="/zh/cases/lianjiang/">');
+    expect(html).not.toMatch(/og:url|og:image|application\/rss\+xml|aria-label="QR code/);
+    expect(html).not.toMatch(/https?:\/\/[^"]*\/en\/cases\/lianjiang\//);
+    expect(JSON.parse(readText(dist, 'data/datapackage.json'))).not.toHaveProperty('homepage');
+  });
+
+  it.skipIf(Boolean(process.env.SITE))('the share field is completed in the browser with the address the page was opened at', async () => {
+    const page = await context.newPage();
+    await page.goto(url('zh/cases/lianjiang/'));
+    expect(await page.inputValue('#share-url')).toBe(url('zh/cases/lianjiang/'));
+    await page.close();
+  });
 });

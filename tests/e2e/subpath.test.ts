@@ -153,6 +153,36 @@ describe(`served by nginx under ${BASE}`, () => {
   });
 });
 
+describe(`with SITE=${SITE}, every absolute address is on it`, () => {
+  // Standards and licences the pages name on purpose; anything else absolute must be the site's own address.
+  const EXTERNAL = new Set(['http://www.w3.org', 'https://creativecommons.org', 'https://schema.org', 'http://www.sitemaps.org', 'http://www.google.com']);
+
+  it('no built file names localhost or a loopback address, and every other absolute URL is under the public base', () => {
+    const wrong: string[] = [];
+    let ours = 0;
+    for (const f of files.filter((x) => /\.(html|xml|txt|json|csv)$|(^|\/)_headers$/.test(x) && !x.startsWith('pagefind/'))) {
+      const text = readFileSync(join(OUT, f), 'utf8');
+      for (const m of text.matchAll(/https?:\/\/[^\s"'<>\\)}\]]+/g)) {
+        const u = m[0];
+        if (u.startsWith(PUBLIC)) ours++;
+        else if (!EXTERNAL.has(new URL(u).origin)) wrong.push(`${f}: ${u}`);
+      }
+      if (/localhost|127\.0\.0\.1/.test(text)) wrong.push(`${f}: names localhost`);
+    }
+    expect(wrong).toEqual([]);
+    expect(ours).toBeGreaterThan(files.length);
+  });
+
+  it('a case page carries it in og:url, the share field, the QR code and every citation of the page', () => {
+    const html = readFileSync(join(OUT, 'en', 'cases', 'lianjiang', 'index.html'), 'utf8');
+    const page = `${PUBLIC}en/cases/lianjiang/`;
+    expect(html).toContain(`<meta property="og:url" content="${page}">`);
+    expect(html).toMatch(new RegExp(`id="share-url"[^>]*value="${page}"`));
+    expect(html).toContain(`aria-label="QR code of this page’s address, ${page}"`);
+    for (const style of ['gbt7714', 'apa', 'bibtex']) expect(new RegExp(`id="cite-${style}-page"[^]*?${page}`).test(html), style).toBe(true);
+  });
+});
+
 describe('downloads, feeds and discovery under the base path', () => {
   it('each CSV is downloadable exactly as published', async () => {
     for (const t of TABLES) {
