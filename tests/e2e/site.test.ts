@@ -79,11 +79,43 @@ describe('language switch', () => {
 });
 
 describe('missing pages', () => {
-  it('answer 404 with the site’s not-found page', async () => {
+  it('answer 404 with the site’s not-found page and a search box', async () => {
     const page = await context.newPage();
     const res = await page.goto(url('en/cases/no-such-case/'));
     expect(res?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Page not found');
+    await page.fill('#not-found-q-en', 'Lianjiang');
+    await page.press('#not-found-q-en', 'Enter');
+    await page.waitForURL(/\/en\/search\/\?q=Lianjiang/);
+    expect(await page.inputValue('#header-search-q')).toBe('Lianjiang');
+    await page.close();
+  });
+
+  it('under /zh/ answer 404 with the Chinese not-found page (bundled server)', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(url('zh/no-such-page/'));
+    expect(res?.status()).toBe(404);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.textContent('h1')).toBe('页面不存在');
+    expect(await page.getAttribute('form.not-found-search', 'action')).toMatch(/\/zh\/search\/$/);
+    await page.close();
+  });
+
+  it('a host that serves only 404.html shows its Chinese text for /zh/ addresses, the English one elsewhere', async () => {
+    const html = readText(dist, '404.html');
+    const page = await context.newPage();
+    // what such a host does: the one 404.html, whatever the address
+    await page.route('**/zh/gone/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.route('**/en/gone/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url('zh/gone/'));
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    expect(await page.isVisible('[data-not-found-lang="zh"] >> text=页面不存在')).toBe(true);
+    expect(await page.isVisible('[data-not-found-lang="en"]')).toBe(false);
+    expect(await page.title()).toBe('页面不存在 · 党建案例图谱');
+    await page.goto(url('en/gone/'));
+    expect(await page.isVisible('[data-not-found-lang="en"] >> text=Page not found')).toBe(true);
+    expect(await page.isVisible('[data-not-found-lang="zh"]')).toBe(false);
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     await page.close();
   });
 });

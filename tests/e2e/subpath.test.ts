@@ -104,6 +104,15 @@ describe(`served by nginx under ${BASE}`, () => {
     expect(html).toMatch(new RegExp(`href="${BASE}en/"`));
   });
 
+  it('a missing page under zh/ answers 404 with the Chinese not-found page and its search box', async () => {
+    const res = await fetch(served('zh/cases/no-such-case/'));
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-Hans">');
+    expect(html).toContain('<h1>页面不存在</h1>');
+    expect(html).toMatch(new RegExp(`<form class="not-found-search"[^>]*action="${BASE}zh/search/"`));
+  });
+
   it('crawling every page finds no broken internal link or anchor, and no link that leaves the base path', async () => {
     const pages = files.filter((f) => f.endsWith('.html'));
     const facts = new Map<string, PageFacts>();

@@ -88,6 +88,11 @@ http {
       index index.html;
       error_page 404 ${prefix}404.html;
     }
+    location ${prefix}zh/ {
+      alias ${resolve(root)}/zh/;
+      index index.html;
+      error_page 404 ${prefix}zh/404/index.html;
+    }
   }
 }
 `;
