@@ -166,10 +166,11 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   const labelsAbove = width < BAR.narrow;
   const labels = data.map((d) => `${d.display} · ${d.period}`);
   const nameOf = (d: BarDatum) => (d.tag ? `${d.name} · ${d.tag}` : d.name);
-  const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(nameOf(d), BAR.font), textWidth(d.sub, BAR.small) / 2)));
-  // the label column: wide enough for the names (and half a sub-label, which wraps onto a second line)
-  const labelWidth = labelsAbove ? 0 : Math.ceil(Math.min(Math.max(nameW + 18, 110), width * 0.34));
-  const textWidthMax = labelsAbove ? width - 16 : labelWidth - 18;
+  const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(nameOf(d), BAR.font), textWidth(d.sub, BAR.small) / 2.6)));
+  // the label column: wide enough for the names (and a sub-label on up to three lines)
+  const labelWidth = labelsAbove ? 0 : Math.ceil(Math.min(Math.max(nameW / 0.9 + 18, 110), width * 0.38));
+  // widths are estimated without a DOM: keep a tenth in reserve so a wide font never runs past the edge
+  const textWidthMax = Math.floor((labelsAbove ? width - 16 : labelWidth - 18) * 0.9);
   const anyTail = data.some((d) => markOf(d.qualifier) === 'lower');
   const extra = BAR.gap + (anyTail ? BAR.tail : 6) + 4;
   const oneLine = Math.max(0, ...labels.map((l) => textWidth(l, BAR.small + 1)));
@@ -183,10 +184,10 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
     opts.scale,
   );
   const s = opts.scale === 'log' ? scaleLog().domain(domain).range(range).clamp(true) : scaleLinear().domain(domain).range(range);
-  const subs = data.map((d) => wrapLines(d.sub, BAR.small, textWidthMax, 2));
+  const subs = data.map((d) => wrapLines(d.sub, BAR.small, textWidthMax, 3));
   const lines = Math.max(1, ...subs.map((l) => l.length));
   // labels above: name, sub-label lines, then the bar; labels left: the bar centred on the label block
-  const rowHeight = labelsAbove ? 4 + BAR.line * (1 + lines) + 22 : lines > 1 ? 54 : BAR.rowHeight;
+  const rowHeight = labelsAbove ? 4 + BAR.line * (1 + lines) + 22 : Math.max(BAR.rowHeight, 26 + 12 * lines + 4);
   const top = labelsAbove ? BAR.top + 14 : BAR.top;
   const offScale: string[] = [];
   const rows: BarRow[] = data.map((d, i) => {
@@ -258,7 +259,8 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
     ...layout.ticks.map((t) =>
       el('g', {}, [
         el('line', { x1: t.x, x2: t.x, y1: layout.top - 6, y2: height - BAR.bottom, stroke: COLOURS.grid, 'stroke-width': 1 }),
-        txt('text', { x: t.x, y: layout.top - 10, 'text-anchor': 'middle', 'font-size': BAR.small, fill: COLOURS.muted }, t.label),
+        // a tick label stays inside the chart (the first and last may be nudged in)
+        txt('text', { x: Math.min(Math.max(t.x, textWidth(t.label, BAR.small) / 2 + 1), width - textWidth(t.label, BAR.small) / 2 - 1), y: layout.top - 10, 'text-anchor': 'middle', 'font-size': BAR.small, fill: COLOURS.muted }, t.label),
       ]),
     ),
     layout.labelsAbove

@@ -33,8 +33,10 @@ export function periodShort(period: string, lang: Lang): string {
 /** A source named for a chart's source line: headline, publication and date where printed. */
 export function sourceName(s: Source, lang: Lang): string {
   const extra = [s.publication !== 'unknown' ? s.publication : '', s.date !== 'unknown' ? formatDate(s.date, lang) : ''].filter(Boolean);
-  if (lang === 'en') return `“${s.headline_en}”${extra.length ? ` (${extra.join(', ')})` : ''}`;
-  return `“${s.headline_zh}”${extra.length ? `（${extra.join('，')}）` : ''}`;
+  // quotes inside a quoted headline become single quotes (“… ‘Shoushan Pioneers’ …”), never doubled
+  const inner = (h: string) => h.replace(/“/g, '‘').replace(/”/g, '’');
+  if (lang === 'en') return `“${inner(s.headline_en)}”${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  return `“${inner(s.headline_zh)}”${extra.length ? `（${extra.join('，')}）` : ''}`;
 }
 
 /** Indicators the comparison offers: marked comparable, with figures for at least two places. */

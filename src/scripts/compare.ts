@@ -88,7 +88,7 @@ async function init(fig: HTMLElement): Promise<void> {
   }
 
   // the chart takes the width it has: a phone's screen, or the page's column on a desktop
-  const chartWidth = () => Math.round(Math.max(280, Math.min(1120, body.clientWidth || BAR.width)));
+  const chartWidth = () => Math.round(Math.max(280, Math.min(1600, body.clientWidth || BAR.width)));
   let width = chartWidth();
 
   function render(): void {
@@ -121,6 +121,7 @@ async function init(fig: HTMLElement): Promise<void> {
       ...view.rows.map((r) => {
         const tr = document.createElement('tr');
         tr.dataset.obs = r.obs;
+        tr.dataset.place = r.place;
         const th = document.createElement('th');
         th.scope = 'row';
         th.textContent = r.placeName;

@@ -124,9 +124,10 @@ describe('bar labels', () => {
     const sub = 'Planned investment in the new Party–public service centre and its grounds';
     const l = barLayout([{ ...datum('a', 5), sub }, datum('b', 3)], { scale: 'linear', lang: 'en', kind: 'currency' });
     const lines = l.rows[0]!.subLines;
-    expect(lines.length).toBe(2);
-    expect(lines.join(' ').replace(/…$/, '')).toBe(sub.slice(0, lines.join(' ').replace(/…$/, '').length));
-    expect(lines[0]!.endsWith(' ')).toBe(false);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.join(' ')).toBe(sub);
+    for (const line of lines) expect(line).toBe(line.trim());
     expect(l.rowHeight).toBeGreaterThan(BAR.rowHeight);
   });
   it('on a narrow chart put name and what is counted above the bar, across the width, uncut', () => {
