@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
+import { markChineseInHtml } from './src/lib/mixed-script.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
@@ -49,6 +52,33 @@ function validateData() {
       'astro:config:setup': () => {
         const { errors } = checkProject(root);
         if (errors.length) throw new AtlasValidationError(errors);
+      },
+    },
+  };
+}
+
+/**
+ * English pages: mark every run of Chinese in their text lang="zh-Hans" (profiles, data labels,
+ * citations), so browsers use Chinese glyphs and screen readers a Chinese voice.
+ * @returns {import('astro').AstroIntegration}
+ */
+function chineseInEnglish() {
+  return {
+    name: 'atlas-chinese-in-english',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const walk = (/** @type {string} */ d) => {
+          for (const name of readdirSync(d)) {
+            const p = join(d, name);
+            if (statSync(p).isDirectory()) {
+              if (name !== '_astro' && name !== 'pagefind' && name !== 'og') walk(p);
+            } else if (name.endsWith('.html')) {
+              const html = readFileSync(p, 'utf8');
+              if (/<html lang="en"/.test(html)) writeFileSync(p, markChineseInHtml(html));
+            }
+          }
+        };
+        walk(fileURLToPath(dir));
       },
     },
   };
@@ -105,6 +135,7 @@ export default defineConfig({
     siteNotice(),
     validateData(),
     mdx(),
+    chineseInEnglish(),
     securityHeaders(),
     // With SITE: sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
     ...(SITE

@@ -10,6 +10,7 @@ import type { Lang } from '../lib/i18n.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
+import { splitChinese } from '../lib/mixed-script.ts';
 import { BAR } from '../charts/bars.ts';
 
 const FIG_ID = 'fig-compare';
@@ -91,6 +92,18 @@ async function init(fig: HTMLElement): Promise<void> {
   const chartWidth = () => Math.round(Math.max(280, Math.min(1600, body.clientWidth || BAR.width)));
   let width = chartWidth();
 
+  /** Text with its Chinese runs marked lang="zh-Hans" (English page). */
+  function mixed(text: string): (string | HTMLElement)[] {
+    if (lang !== 'en') return [text];
+    return splitChinese(text).map((p) => {
+      if (!p.zh) return p.text;
+      const span = document.createElement('span');
+      span.lang = 'zh-Hans';
+      span.textContent = p.text;
+      return span;
+    });
+  }
+
   function render(): void {
     width = chartWidth();
     view = compareView(ds, state, strings, FIG_ID, width);
@@ -127,7 +140,7 @@ async function init(fig: HTMLElement): Promise<void> {
         th.textContent = r.placeName;
         const cells = [r.kind, r.label, r.display, r.periodText].map((text, i) => {
           const td = document.createElement('td');
-          td.textContent = text;
+          td.append(...mixed(text));
           td.dataset.label = columns[i]!;
           if (i === 2) td.className = 'num';
           return td;
@@ -140,7 +153,7 @@ async function init(fig: HTMLElement): Promise<void> {
         caseTd.append(a);
         const src = document.createElement('td');
         src.dataset.label = columns[5]!;
-        src.textContent = r.sourceName;
+        src.append(...mixed(r.sourceName));
         tr.append(th, ...cells, caseTd, src);
         return tr;
       }),

@@ -3,7 +3,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
 import { formatFigure } from '../../src/lib/format.ts';
 import { ROOT } from '../helpers/fixture.ts';
-import { listFiles, readText } from '../helpers/site.ts';
+import { Parser } from 'htmlparser2';
+import { htmlFiles, listFiles, readText } from '../helpers/site.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
@@ -164,6 +165,51 @@ describe('a build without SITE publishes no address it cannot know', () => {
     const page = await context.newPage();
     await page.goto(url('zh/cases/lianjiang/'));
     expect(await page.inputValue('#share-url')).toBe(url('zh/cases/lianjiang/'));
+    await page.close();
+  });
+});
+
+describe('words', () => {
+  it('Chinese inside English pages is marked lang="zh-Hans" (outside scripts, SVG and titles)', () => {
+    const unmarked: string[] = [];
+    const RAW = new Set(['script', 'style', 'svg', 'title', 'code', 'pre', 'option', 'textarea']);
+    const VOID = new Set(['meta', 'link', 'br', 'img', 'input', 'hr', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'track']);
+    const pages = htmlFiles(dist).filter((f) => f.startsWith('en/'));
+    for (const f of pages) {
+      const stack: { lang: string; raw: boolean }[] = [{ lang: 'en', raw: false }];
+      const parser = new Parser(
+        {
+          onopentag(name, a) {
+            if (VOID.has(name)) return;
+            const top = stack.at(-1)!;
+            stack.push({ lang: a.lang ?? top.lang, raw: top.raw || RAW.has(name) });
+          },
+          onclosetag(name) {
+            if (!VOID.has(name)) stack.pop();
+          },
+          ontext(t) {
+            const top = stack.at(-1)!;
+            if (!top.raw && top.lang === 'en' && /\p{Script=Han}/u.test(t)) unmarked.push(`${f}: ${t.trim().slice(0, 40)}`);
+          },
+        },
+        { decodeEntities: true },
+      );
+      parser.write(readText(dist, f));
+      parser.end();
+    }
+    expect(pages.length).toBeGreaterThan(50);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('region pages name the kind of place rightly, and no heading repeats it', async () => {
+    const page = await context.newPage();
+    for (const [id, kind] of [['shanghai', 'Provincial-level municipality'], ['lianjiang', 'County-level city'], ['jiangyang', 'County-level district'], ['yingshan', 'County level']]) {
+      await page.goto(url(`en/regions/${id}/`));
+      const dl = await page.$$eval('dl.meta dt, dl.meta dd', (els) => els.map((e) => e.textContent?.trim()));
+      expect(dl[dl.indexOf('Kind of place') + 1], id).toBe(kind);
+      expect(await page.textContent('h1')).not.toMatch(/County County|\bCounty\b.*\[County\]/);
+      expect(await page.title()).toMatch(/ · Party-Building Case Atlas$/);
+    }
     await page.close();
   });
 });
