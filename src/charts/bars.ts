@@ -104,8 +104,8 @@ export const BAR = { width: 680, rowHeight: 40, top: 28, bottom: 14, font: 13, s
  * characters of Chinese); only what still does not fit ends in “…” (the full text stays in the table).
  */
 export function wrapLines(s: string, fontSize: number, maxWidth: number, maxLines = 2): string[] {
-  const cjk = /[\u3400-\u9fff]/.test(s);
-  const words = cjk ? [...s] : s.split(/(?<=\s)/);
+  // break points: after a space, or between any two Chinese characters (Latin words stay whole)
+  const words = s.match(/\p{Script=Han}[，。、；：）》”]?|[^\s\p{Script=Han}]+\s*|\s+/gu) ?? [s];
   const lines: string[] = [];
   let line = '';
   let i = 0;
@@ -118,7 +118,10 @@ export function wrapLines(s: string, fontSize: number, maxWidth: number, maxLine
     } else line = next;
   }
   if (lines.length < maxLines) return [...lines, line.trimEnd()].filter(Boolean).map((l) => fitText(l, fontSize, maxWidth));
-  const rest = lines.pop()! + (cjk ? '' : ' ') + words.slice(i).join('');
+  // the last line takes the rest and ends in “…” only if it still does not fit
+  const last = lines.pop()!;
+  const tail = words.slice(i).join('');
+  const rest = last + (/\p{Script=Han}$/u.test(last) || /^\p{Script=Han}/u.test(tail) ? '' : ' ') + tail;
   return [...lines, fitText(rest.trim(), fontSize, maxWidth)];
 }
 
@@ -177,7 +180,8 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   // on a narrow chart the value and its year go on two lines rather than run off the edge
   const stacked = oneLine + extra > width * 0.35;
   const valueW = stacked ? Math.max(0, ...data.map((d) => Math.max(textWidth(d.display, BAR.small + 1), textWidth(d.period, BAR.small)))) : oneLine;
-  const right = Math.min(Math.round(valueW + extra), width * (stacked ? 0.42 : 0.35));
+  // value labels are measured by estimate too: keep a tenth in reserve
+  const right = Math.min(Math.round(valueW * 1.12 + extra), width * (stacked ? 0.45 : 0.35));
   const range: [number, number] = [labelsAbove ? 8 : labelWidth, width - right];
   const domain = valueDomain(
     data.map((d) => d.value),
@@ -187,7 +191,7 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   const subs = data.map((d) => wrapLines(d.sub, BAR.small, textWidthMax, 3));
   const lines = Math.max(1, ...subs.map((l) => l.length));
   // labels above: name, sub-label lines, then the bar; labels left: the bar centred on the label block
-  const rowHeight = labelsAbove ? 4 + BAR.line * (1 + lines) + 22 : Math.max(BAR.rowHeight, 26 + 12 * lines + 4);
+  const rowHeight = labelsAbove ? 4 + BAR.line * (1 + lines) + 34 : Math.max(BAR.rowHeight, 26 + 12 * lines + 4);
   const top = labelsAbove ? BAR.top + 14 : BAR.top;
   const offScale: string[] = [];
   const rows: BarRow[] = data.map((d, i) => {
