@@ -171,7 +171,7 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   const nameOf = (d: BarDatum) => (d.tag ? `${d.name} · ${d.tag}` : d.name);
   const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(nameOf(d), BAR.font), textWidth(d.sub, BAR.small) / 2.6)));
   // the label column: wide enough for the names (and a sub-label on up to three lines)
-  const labelWidth = labelsAbove ? 0 : Math.ceil(Math.min(Math.max(nameW / 0.9 + 18, 110), width * 0.38));
+  const labelWidth = labelsAbove ? 0 : Math.ceil(Math.min(Math.max(nameW / 0.9 + 20, 110), width * 0.38));
   // widths are estimated without a DOM: keep a tenth in reserve so a wide font never runs past the edge
   const textWidthMax = Math.floor((labelsAbove ? width - 16 : labelWidth - 18) * 0.9);
   const anyTail = data.some((d) => markOf(d.qualifier) === 'lower');

@@ -31,8 +31,12 @@ const TOKEN = /<!--[\s\S]*?-->|<!(?:doctype|DOCTYPE)[^>]*>|<(\/?)([a-zA-Z][\w:-]
 /**
  * Mark Chinese inside the English text of a built HTML page: every run of Chinese in a text node
  * that is not already inside an element with a `lang` other than English (and not in script,
- * style, SVG, title, code) is wrapped in `<span lang="zh-Hans">`. Markup is otherwise left byte for byte.
+ * style, SVG, title, code) is wrapped in `<span lang="zh-Hans">` (short runs also `class="nowrap"`, so a
+ * term never breaks across lines). Markup is otherwise left byte for byte.
  */
+/** A run this short (a term, a name: 片区, 《南溟奇闻》) is kept on one line; longer ones wrap as Chinese does. */
+const SHORT = 8;
+
 export function markChineseInHtml(html: string): string {
   const stack: { tag: string; zh: boolean; raw: boolean }[] = [];
   let out = '';
@@ -40,7 +44,7 @@ export function markChineseInHtml(html: string): string {
   const text = (t: string) => {
     const top = stack.at(-1);
     if (!t || top?.raw || top?.zh || !/\p{Script=Han}/u.test(t)) return t;
-    return splitChinese(t).map((p) => (p.zh ? `<span lang="zh-Hans">${p.text}</span>` : p.text)).join('');
+    return splitChinese(t).map((p) => (p.zh ? `<span lang="zh-Hans"${[...p.text].length <= SHORT ? ' class="nowrap"' : ''}>${p.text}</span>` : p.text)).join('');
   };
   for (const m of html.matchAll(TOKEN)) {
     out += text(html.slice(at, m.index));

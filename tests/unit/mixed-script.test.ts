@@ -23,10 +23,12 @@ describe('markChineseInHtml', () => {
     const html = '<!doctype html><html lang="en"><head><title>廉江 · Atlas</title><script type="application/ld+json">{"a":"廉江"}</script></head>'
       + '<body><p title="廉江">Lianjiang (廉江市) and <span lang="zh-Hans">西樵镇</span></p><svg><text>爱国</text></svg><input value="x"><p>Done.</p></body></html>';
     const out = markChineseInHtml(html);
-    expect(out).toContain('<p title="廉江">Lianjiang (<span lang="zh-Hans">廉江市</span>) and <span lang="zh-Hans">西樵镇</span></p>');
+    expect(out).toContain('<p title="廉江">Lianjiang (<span lang="zh-Hans" class="nowrap">廉江市</span>) and <span lang="zh-Hans">西樵镇</span></p>');
     expect(out).toContain('<title>廉江 · Atlas</title>');
     expect(out).toContain('{"a":"廉江"}');
     expect(out).toContain('<svg><text>爱国</text></svg>');
-    expect(out).toBe(html.replace('(廉江市)', '(<span lang="zh-Hans">廉江市</span>)'));
+    expect(out).toBe(html.replace('(廉江市)', '(<span lang="zh-Hans" class="nowrap">廉江市</span>)'));
+    // a long run wraps as Chinese text does
+    expect(markChineseInHtml('<p>Headline: 四川省泸州市江阳区加大投入筑牢党建基石</p>')).toBe('<p>Headline: <span lang="zh-Hans">四川省泸州市江阳区加大投入筑牢党建基石</span></p>');
   });
 });
