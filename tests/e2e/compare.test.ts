@@ -136,14 +136,14 @@ describe('comparison page', () => {
     await page.waitForSelector('#fig-compare[data-ready="true"]');
     expect(await expectConsistent(page, 'money_invested')).toEqual(unticked);
 
-    await page.click('a[data-lang-switch]');
+    await Promise.all([page.waitForURL(/\/zh\/compare\//), page.click('a[data-lang-switch]')]);
     await page.waitForSelector('#fig-compare[data-ready="true"]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     const zh = await expectConsistent(page, 'money_invested');
     expect(zh.search).toBe(unticked.search);
     expect(zh.checked).toEqual(unticked.checked);
     expect(zh.title).toMatch(/ · 数字比较 · 党建案例图谱$/);
-    await page.click('a[data-lang-switch]');
+    await Promise.all([page.waitForURL(/\/en\/compare\//), page.click('a[data-lang-switch]')]);
     await page.waitForSelector('#fig-compare[data-ready="true"]');
     expect(await expectConsistent(page, 'money_invested')).toEqual(unticked);
 
