@@ -10,6 +10,7 @@ import type { TimelineItem } from './timeline.ts';
 import { t } from '../lib/ui.ts';
 import { routes, withBase } from '../lib/urls.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
+import { placeKind, placeName } from '../lib/place-kind.ts';
 
 const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
 
@@ -73,8 +74,10 @@ export function compareRow(atlas: Atlas, o: Observation, lang: Lang, base: strin
   return {
     obs: o.id,
     place: o.place,
-    placeName: nameOf(place, lang),
+    placeName: placeName(place, lang),
     within: atlas.chain(o.place).map((p) => p.id),
+    level: place.level,
+    kind: placeKind(place, lang),
     case: o.case,
     caseName: nameOf(c.place, lang),
     label: lang === 'en' ? o.label_en : o.label_zh,

@@ -65,6 +65,8 @@ const en = {
   cases: 'Cases',
   allCases: 'All cases',
   caseCount: (n: number) => `${n} case${n === 1 ? '' : 's'}`,
+  /** Text in brackets, as each language writes them (full-width in Chinese, no space before). */
+  paren: (s: string) => ` (${s})`,
   sortBy: 'Sort and group',
   byName: 'By place name',
   byDate: 'Newest events first',
@@ -108,6 +110,7 @@ const en = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
   goHome: 'Go to the home page',
+  notFoundSearch: 'Search the atlas instead',
   latestCases: 'Cases',
   browseThemes: 'Browse by theme',
   browseRegions: 'Browse by region',
@@ -185,9 +188,12 @@ const en = {
   rssTitle: 'Party-Building Case Atlas: cases',
   rssFeed: 'RSS feed of cases (English)',
   sitemapLink: 'Sitemap',
+  // Levels of government (the rank, as 省级/县级 in Chinese); src/lib/place-kind.ts names the kind of a place.
   level: {
-    country: 'Country', province: 'Province', prefecture: 'Prefecture', county: 'County', township: 'Township', village: 'Village', community: 'Community', other: 'Other',
+    country: 'Country', province: 'Provincial level', prefecture: 'Prefecture level', county: 'County level', township: 'Township level', village: 'Village', community: 'Community', other: 'Other',
   } as Record<string, string>,
+  adcode: 'Administrative code (GB/T 2260)',
+  placeKind: 'Kind of place',
 };
 
 type Dict = typeof en;
@@ -256,6 +262,7 @@ const zh: Dict = {
   cases: '案例',
   allCases: '全部案例',
   caseCount: (n: number) => `${n}个案例`,
+  paren: (s: string) => `（${s}）`,
   sortBy: '排序与分组',
   byName: '按地名',
   byDate: '按事件时间（新→旧）',
@@ -299,6 +306,7 @@ const zh: Dict = {
   notFoundTitle: '页面不存在',
   notFoundText: '此地址没有页面，可能已移动，或链接有误。',
   goHome: '返回首页',
+  notFoundSearch: '在本站搜索',
   latestCases: '案例',
   browseThemes: '按主题浏览',
   browseRegions: '按地区浏览',
@@ -379,6 +387,8 @@ const zh: Dict = {
   level: {
     country: '国家', province: '省级', prefecture: '地级', county: '县级', township: '乡镇级', village: '村', community: '社区', other: '其他',
   },
+  adcode: '行政区划代码（GB/T 2260）',
+  placeKind: '类别',
 };
 
 export const UI: Record<Lang, Dict> = { en, zh };

@@ -31,6 +31,20 @@ export function absoluteUrl(site: string | URL, base: string, path: string): str
   return new URL(withBase(base, path), site).href;
 }
 
+/**
+ * The public address of a page or file, for what only works with an absolute URL (Open Graph,
+ * sitemap, feeds, citations, QR codes): on the configured origin (`SITE`), or undefined when the
+ * build does not know where the site will live — then it is left out, never guessed.
+ */
+export function publicUrl(site: string | URL | undefined, base: string, path: string): string | undefined {
+  return site ? absoluteUrl(site, base, path) : undefined;
+}
+
+/** A link to a page that works wherever the site is served: absolute with `SITE`, root-relative without. */
+export function siteLink(site: string | URL | undefined, base: string, path: string): string {
+  return publicUrl(site, base, path) ?? withBase(base, path);
+}
+
 /** The same page in another language: swap the leading language segment of a base-relative path. */
 export function switchLang(pathFromBase: string, to: Lang): string {
   const clean = pathFromBase.replace(/^\/+/, '');

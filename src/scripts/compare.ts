@@ -2,13 +2,15 @@
 // same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
 import { saveBlob } from './download.ts';
-import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, sourceNames, stateContext, type CompareDataset, type CompareView } from '../charts/compare.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, legendKeys, placeOptions, sourceNames, stateContext, type CompareDataset, type CompareView } from '../charts/compare.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
-import { collator, type Lang } from '../lib/i18n.ts';
+import type { Lang } from '../lib/i18n.ts';
+import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
+import { splitChinese } from '../lib/mixed-script.ts';
 import { BAR } from '../charts/bars.ts';
 
 const FIG_ID = 'fig-compare';
@@ -33,7 +35,11 @@ async function init(fig: HTMLElement): Promise<void> {
   const strings = compareStrings(lang);
   const pageIndicator = fig.dataset.indicator!;
   const compareUrl = fig.dataset.compareUrl!;
-  const coll = collator(lang);
+  const siteName = fig.dataset.siteName ?? '';
+  const heading = document.querySelector<HTMLElement>('[data-compare-heading]');
+  const langSwitch = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
+  const switchPath = langSwitch?.getAttribute('href')?.split(/[?#]/)[0];
+  const levelsEl = fig.querySelector<HTMLElement>('[data-compare-levels]');
 
   const form = q<HTMLFormElement>(fig, 'form[data-compare-controls]');
   const indicatorSel = q<HTMLSelectElement>(form, 'select[name=indicator]');
@@ -54,16 +60,22 @@ async function init(fig: HTMLElement): Promise<void> {
 
   function buildPlaces(): void {
     const ind = ds.indicators.find((i) => i.id === state.indicator)!;
-    const places = [...new Map(ind.rows.map((r) => [r.place, r.placeName])).entries()].sort((a, b) => coll.compare(a[1], b[1]));
     const legend = q<HTMLLegendElement>(placesBox, 'legend');
-    placesBox.replaceChildren(legend);
-    for (const [id, name] of places) {
+    const note = placesBox.querySelector('.places-note');
+    placesBox.replaceChildren(legend, ...(note ? [note] : []));
+    for (const p of placeOptions(ind, lang)) {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.name = 'place';
-      box.value = id;
-      label.append(box, ` ${name}`);
+      box.value = p.id;
+      label.append(box, ` ${p.name}`);
+      if (p.inside) {
+        const hint = document.createElement('span');
+        hint.className = 'small';
+        hint.textContent = lang === 'en' ? ` (${ui.compare.inside(p.inside)})` : `（${ui.compare.inside(p.inside)}）`;
+        label.append(hint);
+      }
       placesBox.append(label);
     }
   }
@@ -76,9 +88,21 @@ async function init(fig: HTMLElement): Promise<void> {
     for (const b of placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')) b.checked = shown.has(b.value);
   }
 
-  // fit the chart to the space it has (phones), never wider than the static chart
-  const chartWidth = () => Math.round(Math.max(320, Math.min(BAR.width, body.clientWidth || BAR.width)));
+  // the chart takes the width it has: a phone's screen, or the page's column on a desktop
+  const chartWidth = () => Math.round(Math.max(280, Math.min(1600, body.clientWidth || BAR.width)));
   let width = chartWidth();
+
+  /** Text with its Chinese runs marked lang="zh-Hans" (English page). */
+  function mixed(text: string): (string | HTMLElement)[] {
+    if (lang !== 'en') return [text];
+    return splitChinese(text).map((p) => {
+      if (!p.zh) return p.text;
+      const span = document.createElement('span');
+      span.lang = 'zh-Hans';
+      span.textContent = p.text;
+      return span;
+    });
+  }
 
   function render(): void {
     width = chartWidth();
@@ -86,35 +110,50 @@ async function init(fig: HTMLElement): Promise<void> {
     const ind = view.indicator;
     body.replaceChildren(renderSvg(view.svg));
     q<HTMLElement>(fig, '.chart-title').textContent = ind.name;
+    // everything else on the page that names the state says the same as the chart
+    document.title = pageTitle(ui.compare.pageTitle(ind.name), siteName);
+    if (heading) heading.textContent = ui.compare.heading(ind.name);
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('.indicator-nav a[data-indicator]')) {
+      if (a.dataset.indicator === ind.id) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    if (langSwitch && switchPath) langSwitch.href = `${switchPath}${serialiseCompareState(state)}`;
+    if (levelsEl) {
+      levelsEl.hidden = view.levels.length === 0;
+      levelsEl.textContent = ui.compare.levelsNote(view.levels.map((l) => ui.compare.levelTag[l] ?? l).join(lang === 'en' ? ', ' : '、'));
+    }
     q<HTMLElement>(fig, '[data-chart-desc]').textContent = ui.compare.desc(ind.description, view.rows.length);
     q<HTMLElement>(fig, '[data-chart-source-list]').textContent = sourceNames(view.rows).join(lang === 'en' ? '; ' : '；');
     q<HTMLElement>(fig, '[data-compare-caption]').textContent = `${ind.name} · ${ui.compare.figures(view.rows.length)}`;
-    for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) {
-      const m = li.dataset.mark!;
-      li.hidden = m === 'zero' ? view.layout.offScale.length === 0 : !view.layout.marks.includes(m as never);
-    }
+    const legend = new Set(legendKeys(view));
+    for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) li.hidden = !legend.has(li.dataset.mark!);
     emptyEl.hidden = view.rows.length > 0;
     const tbody = q<HTMLTableSectionElement>(fig, '[data-compare-table] tbody');
+    const columns = [...fig.querySelectorAll<HTMLElement>('[data-compare-table] thead th')].slice(1).map((th) => th.textContent ?? '');
     tbody.replaceChildren(
       ...view.rows.map((r) => {
         const tr = document.createElement('tr');
         tr.dataset.obs = r.obs;
+        tr.dataset.place = r.place;
         const th = document.createElement('th');
         th.scope = 'row';
         th.textContent = r.placeName;
-        const cells = [r.label, r.display, r.periodText].map((text, i) => {
+        const cells = [r.kind, r.label, r.display, r.periodText].map((text, i) => {
           const td = document.createElement('td');
-          td.textContent = text;
-          if (i === 1) td.className = 'num';
+          td.append(...mixed(text));
+          td.dataset.label = columns[i]!;
+          if (i === 2) td.className = 'num';
           return td;
         });
         const caseTd = document.createElement('td');
+        caseTd.dataset.label = columns[4]!;
         const a = document.createElement('a');
         a.href = r.href;
         a.textContent = r.caseName;
         caseTd.append(a);
         const src = document.createElement('td');
-        src.textContent = r.sourceName;
+        src.dataset.label = columns[5]!;
+        src.append(...mixed(r.sourceName));
         tr.append(th, ...cells, caseTd, src);
         return tr;
       }),

@@ -109,6 +109,16 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
     expect(html).toMatch(new RegExp(`href="${BASE}en/"`));
   });
 
+  it('a missing page under zh/ answers 404 with the Chinese not-found page and its search box', async () => {
+    const res = await fetch(served('zh/cases/no-such-case/'));
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-Hans">');
+    expect(html).toMatch(/<h1[^>]*>页面不存在<\/h1>/);
+    expect(html).toMatch(new RegExp(`<form class="not-found-search"[^>]*action="${BASE}zh/search/"`));
+    expect(html).not.toContain('Page not found');
+  });
+
   it('crawling every page finds no broken internal link or anchor, and no link that leaves the base path', async () => {
     const pages = files.filter((f) => f.endsWith('.html'));
     const facts = new Map<string, PageFacts>();
@@ -155,6 +165,36 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
       }
       expect(html, f).toMatch(/<meta property="og:image" content="https:\/\/atlas\.example\.org\/party-building-atlas\/og\/(en|zh)\/[a-z0-9/-]+\.png"/);
     }
+  });
+});
+
+describe(`with SITE=${SITE}, every absolute address is on it`, () => {
+  // Standards and licences the pages name on purpose; anything else absolute must be the site's own address.
+  const EXTERNAL = new Set(['http://www.w3.org', 'https://creativecommons.org', 'https://schema.org', 'http://www.sitemaps.org', 'http://www.google.com']);
+
+  it('no built file names localhost or a loopback address, and every other absolute URL is under the public base', () => {
+    const wrong: string[] = [];
+    let ours = 0;
+    for (const f of files.filter((x) => /\.(html|xml|txt|json|csv)$|(^|\/)_headers$/.test(x) && !x.startsWith('pagefind/'))) {
+      const text = readFileSync(join(OUT, f), 'utf8');
+      for (const m of text.matchAll(/https?:\/\/[^\s"'<>\\)}\]]+/g)) {
+        const u = m[0];
+        if (u.startsWith(PUBLIC)) ours++;
+        else if (!EXTERNAL.has(new URL(u).origin)) wrong.push(`${f}: ${u}`);
+      }
+      if (/localhost|127\.0\.0\.1/.test(text)) wrong.push(`${f}: names localhost`);
+    }
+    expect(wrong).toEqual([]);
+    expect(ours).toBeGreaterThan(files.length);
+  });
+
+  it('a case page carries it in og:url, the share field, the QR code and every citation of the page', () => {
+    const html = readFileSync(join(OUT, 'en', 'cases', 'lianjiang', 'index.html'), 'utf8');
+    const page = `${PUBLIC}en/cases/lianjiang/`;
+    expect(html).toContain(`<meta property="og:url" content="${page}">`);
+    expect(html).toMatch(new RegExp(`id="share-url"[^>]*value="${page}"`));
+    expect(html).toContain(`aria-label="QR code of this page’s address, ${page}"`);
+    for (const style of ['gbt7714', 'apa', 'bibtex']) expect(new RegExp(`id="cite-${style}-page"[^]*?${page}`).test(html), style).toBe(true);
   });
 });
 

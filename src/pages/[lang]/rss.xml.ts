@@ -1,4 +1,5 @@
-// RSS 2.0 feed of the cases, one per language, newest report first.
+// RSS 2.0 feed of the cases, one per language, newest report first. RSS needs absolute links:
+// without SITE the feeds are not built (astro.config.mjs says so when the build starts).
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { htmlLang, type Lang } from '../../lib/i18n.ts';
@@ -9,13 +10,13 @@ import { langPaths } from '../../site/paths.ts';
 import { storiesIn } from '../../site/stories.ts';
 import { storyFeedItems } from '../../lib/story-feed.ts';
 
-export const getStaticPaths = langPaths;
+export const getStaticPaths = () => (import.meta.env.SITE ? langPaths() : []);
 
-export const GET: APIRoute = async ({ params, site, url }) => {
+export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Lang;
   const ui = t(lang);
   const atlas = await getAtlas();
-  const abs = (path: string) => absoluteUrl(site ?? url, import.meta.env.BASE_URL, path);
+  const abs = (path: string) => absoluteUrl(site!, import.meta.env.BASE_URL, path);
   return rss({
     title: ui.rssTitle,
     description: ui.siteTagline,
