@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { securityHeaders } from './csp.ts';
 
 export interface StaticServer {
   server: Server;
@@ -11,7 +12,8 @@ export interface StaticServer {
 
 /**
  * Serve a built site directory over HTTP on loopback, mounted under `base` (e.g. /party-building-atlas/).
- * Unknown addresses get the site's 404 page with status 404.
+ * Unknown addresses get the site's 404 page with status 404. Every response carries the same security
+ * headers as deployment (securityHeaders in src/lib/csp.ts: only embed pages may be framed).
  */
 export function serveStatic(dir: string, opts: { port?: number; host?: string; base?: string } = {}): Promise<StaticServer> {
   const base = ('/' + (opts.base ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace(/\/+/g, '/');
@@ -20,6 +22,8 @@ export function serveStatic(dir: string, opts: { port?: number; host?: string; b
   const notFound = existsSync(notFoundPath) ? readFileSync(notFoundPath) : Buffer.from('Not found');
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
+    const path = url.startsWith(base) ? url.slice(base.length).split(/[?#]/)[0]! : '';
+    for (const [k, v] of Object.entries(securityHeaders(path))) res.setHeader(k, v);
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
