@@ -7,6 +7,7 @@ import type { Indicator, Observation, Place, Source } from '../lib/schema.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
 import { formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
 import { routes, withBase } from '../lib/urls.ts';
+import { orderThemes } from '../lib/theme-order.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
 
 const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
@@ -209,7 +210,7 @@ export function themeMatrix(atlas: Atlas, lang: Lang, base: string): MatrixData 
   for (const th of atlas.data.themes) cells[th.id] = {};
   for (const c of cases) c.themes.forEach((th, i) => (cells[th.id]![c.slug] = i === 0 ? 'primary' : 'yes'));
   return {
-    themes: atlas.data.themes.map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
+    themes: orderThemes(atlas.data.themes, atlas.caseList()).map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
     cases: cases.map((c) => ({ id: c.slug, name: nameOf(c.place, lang), href: withBase(base, routes.case(lang, c.slug)) })),
     cells,
   };
