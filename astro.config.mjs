@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from './src/lib/load.ts';
 import { AtlasValidationError } from './src/lib/validate.ts';
 import { headersFile } from './src/lib/csp.ts';
+import { checkCorrections } from './src/lib/corrections.ts';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
@@ -25,7 +26,8 @@ function validateData() {
     name: 'atlas-validate-data',
     hooks: {
       'astro:config:setup': () => {
-        const { errors } = checkProject(root);
+        const { data, errors } = checkProject(root);
+        errors.push(...checkCorrections(root, data.cases.map((c) => c.slug)).errors);
         if (errors.length) throw new AtlasValidationError(errors);
       },
     },
@@ -86,7 +88,7 @@ export default defineConfig({
     // sitemap-index.xml + sitemap-0.xml under base, with hreflang alternates; not-found pages left out.
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
-      filter: (page) => !/\/404\/?$/.test(page),
+      filter: (page) => !/\/404\/?$/.test(page) && !/\/(en|zh)\/embed\//.test(page),
       serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
     }),
     sitemapAlias(),

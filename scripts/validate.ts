@@ -2,9 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../src/lib/load.ts';
 import { formatError } from '../src/lib/validate.ts';
+import { checkCorrections } from '../src/lib/corrections.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url));
 const { data, errors } = checkProject(root);
+errors.push(...checkCorrections(root, data.cases.map((c) => c.slug)).errors);
 if (errors.length) {
   console.error(`✗ ${errors.length} data error${errors.length === 1 ? '' : 's'}:`);
   for (const e of errors) console.error('  ' + formatError(e));

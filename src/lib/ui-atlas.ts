@@ -29,6 +29,7 @@ const en = {
   // about
   about: 'About',
   aboutTitle: 'About the atlas',
+  aboutFooter: 'About the atlas, corrections and how to report an error',
   lastChanged: 'Data last changed',
   lastChangedBasis: 'the date of the newest entry in the corrections log, or of the newest report when the log is empty',
   correctionsLog: 'Corrections log',
@@ -75,6 +76,7 @@ const zh: Dict = {
   noCopy: '报纸印刷版面，没有可供链接的网络版或扫描件',
   about: '关于',
   aboutTitle: '关于本图谱',
+  aboutFooter: '关于本图谱、更正记录与报错方式',
   lastChanged: '数据最近更新',
   lastChangedBasis: '取更正记录中最新一条的日期；没有更正时取最新报道的日期',
   correctionsLog: '更正记录',
