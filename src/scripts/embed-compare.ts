@@ -15,10 +15,13 @@ async function init(fig: HTMLElement): Promise<void> {
   const { state } = parseCompareState(location.search, stateContext(ds));
   const body = fig.querySelector<HTMLElement>('[data-chart-body]')!;
   const width = Math.min(680, Math.max(280, Math.floor(body.clientWidth)));
-  const view = compareView(ds, state, compareStrings(lang), fig.id, width);
+  const strings = compareStrings(lang);
+  const view = compareView(ds, state, strings, fig.id, width);
   body.replaceChildren(renderSvg(view.svg));
   const title = fig.querySelector('.chart-title');
   if (title) title.textContent = view.indicator.name;
+  const desc = fig.querySelector('[data-chart-desc]');
+  if (desc) desc.textContent = strings.desc(view.indicator, view.rows.length);
   const list = fig.querySelector('[data-chart-source-list]');
   if (list) list.textContent = sourceNames(view.rows).join(lang === 'en' ? '; ' : '；');
   for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) {
