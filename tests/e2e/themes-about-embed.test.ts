@@ -234,8 +234,8 @@ describe('embeddable charts', () => {
     const page = await context.newPage();
     await page.goto(url('en/compare/?indicator=money_invested&places=guangdong&sort=asc'));
     await page.locator('#fig-compare details[data-embed] summary').click();
-    const snippet = await page.locator('#fig-compare details[data-embed] textarea').inputValue();
-    expect(snippet).toContain('/en/embed/compare/?indicator=money_invested&amp;places=guangdong&amp;sort=asc');
+    const area = page.locator('#fig-compare details[data-embed] textarea');
+    await expect.poll(() => area.inputValue()).toContain('/en/embed/compare/?indicator=money_invested&amp;places=guangdong&amp;sort=asc');
     const rows = atlas.observationsOf('money_invested').filter((o) => atlas.within(o.place, 'guangdong'));
     await page.goto(url('en/embed/compare/?indicator=money_invested&places=guangdong&sort=asc'));
     await page.waitForFunction((n) => document.querySelectorAll('#fig-embed [data-chart-body] svg a').length === n, rows.length);
