@@ -114,7 +114,7 @@ describe('About page', () => {
       expect(await page.locator('h2').count()).toBeGreaterThanOrEqual(4);
       const text = await page.locator('main').innerText();
       expect(text).toContain(String(atlas.caseList().length)); // case count from the data, not typed
-      expect(await page.locator('[data-corrections] tbody tr').count()).toBe(log.length);
+      expect(await page.locator('[data-corrections] > li').count()).toBe(log.length);
       expect(await page.locator('[data-last-changed]').getAttribute('data-last-changed')).toBe('2026-11-29');
       await page.close();
     });
