@@ -192,7 +192,8 @@ describe('embeddable charts', () => {
     let ok = false;
     let title = '';
     try {
-      ok = frame.url().startsWith(new URL(site).origin) && (await frame.locator('figure.chart').count({ timeout: 5000 } as never)) > 0;
+      await frame.waitForSelector('figure.chart', { timeout: 5000 });
+      ok = frame.url().startsWith(new URL(site).origin);
       title = ok ? await frame.locator('.chart-title').first().innerText() : '';
     } catch {
       ok = false;
