@@ -9,7 +9,7 @@ const en = {
   themeChartDesc: (n: number) => `Figures of this theme's indicators reported by its cases, one panel per indicator (${n}); values of different indicators never share an axis.`,
   themeChartNone: 'None of the cases in this theme reports a figure for the indicators that matter for it.',
   themeFiguresIntro: (names: string) => `Figures shown on the cards: ${names}.`,
-  themeNoFigures: 'The report gives no figure for this theme’s indicators.',
+  themeNoFigures: 'None of this case’s figures is of an indicator listed for this theme.',
   themeIndicators: 'Indicators for this theme',
   themeOrder: 'Themes are listed by number of cases, most first.',
   // related cases
@@ -59,7 +59,7 @@ const zh: Dict = {
   themeChartDesc: (n: number) => `本主题各案例报告的相关指标数字，每个指标单独成图（共${n}个），不同指标不共用坐标轴。`,
   themeChartNone: '本主题的案例均未报告与本主题相关指标的数字。',
   themeFiguresIntro: (names: string) => `卡片上显示的数字：${names}。`,
-  themeNoFigures: '报道没有给出本主题相关指标的数字。',
+  themeNoFigures: '本案例的数字均不属于本主题所列指标。',
   themeIndicators: '本主题的指标',
   themeOrder: '主题按案例数量由多到少排列。',
   related: '相关案例',
