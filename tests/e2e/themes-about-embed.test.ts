@@ -239,8 +239,8 @@ describe('embeddable charts', () => {
     await expect.poll(() => area.inputValue()).toContain('/en/embed/compare/?indicator=money_invested&amp;places=guangdong&amp;sort=asc');
     const rows = atlas.observationsOf('money_invested').filter((o) => atlas.within(o.place, 'guangdong'));
     await page.goto(url('en/embed/compare/?indicator=money_invested&places=guangdong&sort=asc'));
-    await page.waitForFunction((n) => document.querySelectorAll('#fig-embed [data-chart-body] svg a').length === n, rows.length);
-    expect(await page.locator('#fig-embed .chart-title').innerText()).toBe(atlas.indicators.get('money_invested')!.name_en);
+    await page.waitForFunction((n) => document.querySelectorAll('#fig-compare [data-chart-body] svg a').length === n, rows.length);
+    expect(await page.locator('#fig-compare .chart-title').innerText()).toBe(atlas.indicators.get('money_invested')!.name_en);
     expect(await page.locator('a[data-embed-full]').getAttribute('href')).toMatch(/\/en\/compare\/\?indicator=money_invested&places=guangdong&sort=asc$/);
     await page.close();
   });
