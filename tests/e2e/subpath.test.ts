@@ -46,13 +46,17 @@ function get(url: string) {
 interface PageFacts {
   ids: Set<string>;
   refs: { attr: string; value: string }[];
+  /** `<base href>`, against which a browser resolves the page's relative links (embed pages name their full page). */
+  base?: string;
 }
 function parseHtml(html: string): PageFacts {
   const ids = new Set<string>();
   const refs: PageFacts['refs'] = [];
+  let base: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, a) {
+        if (name === 'base' && a.href && base === undefined) base = a.href;
         if (a.id) ids.add(a.id);
         if (name === 'a' && a.name) ids.add(a.name);
         for (const attr of ['href', 'src', 'action', 'poster', 'data']) if (a[attr] !== undefined) refs.push({ attr: `${name}[${attr}]`, value: a[attr]! });
@@ -64,7 +68,7 @@ function parseHtml(html: string): PageFacts {
   );
   parser.write(html);
   parser.end();
-  return { ids, refs };
+  return { ids, refs, base };
 }
 
 beforeAll(async () => {
@@ -111,10 +115,10 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
     const origin = new URL(nginx!.url).origin;
     const broken: string[] = [];
     let checked = 0;
-    for (const [pageUrl, { refs }] of facts) {
+    for (const [pageUrl, { refs, base }] of facts) {
       for (const { attr, value } of refs) {
         if (/^(mailto|tel|data):/.test(value)) continue;
-        let target = new URL(value, pageUrl);
+        let target = new URL(value, base ? new URL(base, pageUrl) : pageUrl);
         if (target.href.startsWith(PUBLIC)) target = new URL(served(target.href));
         else if (target.origin !== origin) {
           if (target.origin === SITE) broken.push(`${pageUrl} ${attr}=${value}: absolute URL outside ${BASE}`);
