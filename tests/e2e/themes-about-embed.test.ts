@@ -257,6 +257,9 @@ describe('embeddable charts', () => {
         expect(await page.locator('a[data-embed-full]').count(), key).toBe(1);
         expect(await page.locator('.site-header').count(), key).toBe(0);
       }
+      // a chart whose title does not name its case says which case it is
+      await page.goto(url(`${lang}/embed/case-lianjiang-key/`));
+      expect(await page.locator('.embed-kicker').innerText()).toBe(atlas.cases.get('lianjiang')!.docs[lang]!.frontmatter.title);
       await ctx.close();
     });
 });
