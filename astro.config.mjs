@@ -109,7 +109,7 @@ export default defineConfig({
       ? [
           sitemap({
             i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
-            filter: (page) => !/\/404\/?$/.test(page),
+            filter: (page) => !/\/404\/?$/.test(page) && !/\/(en|zh)\/embed\//.test(page),
             serialize: (item) => ({ ...item, links: item.url === chooser ? undefined : item.links?.filter((l) => l.url !== chooser) }),
           }),
           sitemapAlias(),

@@ -9,6 +9,7 @@ import { dateNote, datePrecision, eventsDate, formatCaseDates, formatDate, forma
 import type { TimelineItem } from './timeline.ts';
 import { t } from '../lib/ui.ts';
 import { routes, withBase } from '../lib/urls.ts';
+import { orderThemes } from '../lib/theme-order.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
 import { placeKind, placeName } from '../lib/place-kind.ts';
 
@@ -271,7 +272,7 @@ export function themeMatrix(atlas: Atlas, lang: Lang, base: string): MatrixData 
   for (const th of atlas.data.themes) cells[th.id] = {};
   for (const c of cases) c.themes.forEach((th, i) => (cells[th.id]![c.slug] = i === 0 ? 'primary' : 'yes'));
   return {
-    themes: atlas.data.themes.map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
+    themes: orderThemes(atlas.data.themes, atlas.caseList()).map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
     cases: cases.map((c) => ({ id: c.slug, name: nameOf(c.place, lang), href: withBase(base, routes.case(lang, c.slug)) })),
     cells,
   };

@@ -15,7 +15,7 @@ export const CSP_DIRECTIVES: Record<string, string> = {
   'form-action': "'self'",
 };
 
-/** Directives that only work as an HTTP header (ignored, with a console warning, in <meta>). */
+/** Directives that only work as an HTTP header (ignored, with a console warning, in <meta>). Normal pages. */
 export const HEADER_ONLY_DIRECTIVES: Record<string, string> = {
   'frame-ancestors': "'none'",
 };
@@ -29,6 +29,7 @@ export function cspMeta(): string {
   return serialise(CSP_DIRECTIVES);
 }
 
+/** The CSP header of a normal page (framing refused). */
 export function cspHeader(): string {
   return serialise({ ...CSP_DIRECTIVES, ...HEADER_ONLY_DIRECTIVES });
 }
@@ -59,6 +60,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
+
+/**
+ * Every security header of one base-relative path (e.g. `en/embed/map/`), as the bundled static server
+ * (src/lib/serve.ts) sends them; `_headers` and deploy/nginx.conf give the same.
+ */
+export function securityHeaders(pathFromBase: string): Record<string, string> {
+  return { 'Content-Security-Policy': cspHeaderFor(isEmbedPath(pathFromBase.split(/[?#]/)[0]!) ? 'embed' : 'page'), ...SECURITY_HEADERS };
+}
 
 /** Cache lifetimes: content-hashed files never change; pages and unhashed files are revalidated. */
 export const CACHE_CONTROL = {

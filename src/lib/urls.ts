@@ -16,6 +16,7 @@ export const routes = {
   regions: (lang: Lang) => `${lang}/regions/`,
   region: (lang: Lang, id: string) => `${lang}/regions/${id}/`,
   methodology: (lang: Lang) => `${lang}/methodology/`,
+  about: (lang: Lang) => `${lang}/about/`,
   search: (lang: Lang) => `${lang}/search/`,
   notFound: (lang: Lang) => `${lang}/404/`,
   data: (lang: Lang) => `${lang}/data/`,

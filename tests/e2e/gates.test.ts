@@ -43,6 +43,10 @@ export const PAGE_TYPES = [
   'compare/',
   'compare/?indicator=money_invested&scale=log&sort=name',
   'data/',
+  'about/',
+  'embed/map/',
+  'embed/theme-contests-figures/',
+  'embed/compare/?indicator=money_invested&sort=name',
   '404/',
 ];
 

@@ -48,13 +48,17 @@ function get(url: string) {
 interface PageFacts {
   ids: Set<string>;
   refs: { attr: string; value: string }[];
+  /** `<base href>`, against which a browser resolves the page's relative links (embed pages name their full page). */
+  base?: string;
 }
 function parseHtml(html: string): PageFacts {
   const ids = new Set<string>();
   const refs: PageFacts['refs'] = [];
+  let base: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, a) {
+        if (name === 'base' && a.href && base === undefined) base = a.href;
         if (a.id) ids.add(a.id);
         if (name === 'a' && a.name) ids.add(a.name);
         for (const attr of ['href', 'src', 'action', 'poster', 'data']) if (a[attr] !== undefined) refs.push({ attr: `${name}[${attr}]`, value: a[attr]! });
@@ -66,7 +70,7 @@ function parseHtml(html: string): PageFacts {
   );
   parser.write(html);
   parser.end();
-  return { ids, refs };
+  return { ids, refs, base };
 }
 
 beforeAll(async () => {
@@ -126,10 +130,10 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
     const origin = new URL(nginx!.url).origin;
     const broken: string[] = [];
     let checked = 0;
-    for (const [pageUrl, { refs }] of facts) {
+    for (const [pageUrl, { refs, base }] of facts) {
       for (const { attr, value } of refs) {
         if (/^(mailto|tel|data):/.test(value)) continue;
-        let target = new URL(value, pageUrl);
+        let target = new URL(value, base ? new URL(base, pageUrl) : pageUrl);
         if (target.href.startsWith(PUBLIC)) target = new URL(served(target.href));
         else if (target.origin !== origin) {
           if (target.origin === SITE) broken.push(`${pageUrl} ${attr}=${value}: absolute URL outside ${BASE}`);
@@ -155,7 +159,8 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
   }, 120_000);
 
   it('every page has a canonical URL, hreflang alternates and a preview image under the public base URL', async () => {
-    for (const f of files.filter((x) => x.endsWith('index.html') && !x.includes('404'))) {
+    // embed pages (noindex, a chart alone for other sites' iframes) name their full page as canonical
+    for (const f of files.filter((x) => x.endsWith('index.html') && !x.includes('404') && !/(^|\/)(en|zh)\/embed\//.test(x))) {
       const html = readFileSync(join(OUT, f), 'utf8');
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
       expect(canonical, f).toBe(PUBLIC + fileUrl(f));
@@ -247,7 +252,8 @@ describe('downloads, feeds and discovery under the base path', () => {
       locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]!));
       for (const h of xml.matchAll(/hreflang="[^"]+" href="([^"]+)"/g)) expect((await get(served(h[1]!))).status, h[1]).toBe(200);
     }
-    const pages = files.filter((f) => f.endsWith('index.html') && !/(^|\/)404\//.test(f)).map((f) => PUBLIC + fileUrl(f));
+    // not-found pages and embed pages (noindex: a chart alone, for other sites' iframes) are left out
+    const pages = files.filter((f) => f.endsWith('index.html') && !/(^|\/)404\//.test(f) && !/(^|\/)(en|zh)\/embed\//.test(f)).map((f) => PUBLIC + fileUrl(f));
     expect(locs.sort()).toEqual(pages.sort());
   });
 

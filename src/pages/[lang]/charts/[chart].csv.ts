@@ -5,16 +5,16 @@ import { getAtlas } from '../../../site/atlas.ts';
 import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
 import { timelineLayout } from '../../../charts/timeline.ts';
 import { toCsv } from '../../../lib/csv.ts';
+import { chartKeys } from '../../../charts/chart-keys.ts';
+import { themeDataset } from '../../../charts/theme-figures.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, sortRows } from '../../../charts/compare.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
 import type { Atlas } from '../../../lib/atlas.ts';
 
-function charts(atlas: Atlas): string[] {
-  return ['map', 'timeline', 'themes-matrix', ...atlas.regions().map((r) => `region-${r.id}-map`), ...atlas.caseList().filter((c) => c.key.length).map((c) => `case-${c.slug}-key`)];
-}
 
 export async function getStaticPaths() {
   const atlas = await getAtlas();
-  return LANGS.flatMap((lang) => charts(atlas).map((chart) => ({ params: { lang, chart } })));
+  return LANGS.flatMap((lang) => chartKeys(atlas).map((chart) => ({ params: { lang, chart } })));
 }
 
 export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: string): string {
@@ -28,6 +28,13 @@ export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: stri
   if (chart === 'themes-matrix') {
     const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base));
     return toCsv(columns, records);
+  }
+  const themeMap = /^theme-(.+)-map$/.exec(chart);
+  if (themeMap) return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base, atlas.casesWithTheme(themeMap[1]!))));
+  const themeFigures = /^theme-(.+)-figures$/.exec(chart);
+  if (themeFigures) {
+    const ds = themeDataset(atlas, atlas.themes.get(themeFigures[1]!)!, lang, base);
+    return toCsv(COMPARE_CSV_COLUMNS, ds.indicators.flatMap((i) => compareCsvRecords(i.id, sortRows(i.rows, 'desc', lang))));
   }
   const region = /^region-(.+)-map$/.exec(chart);
   if (region) return toCsv(MAP_CSV_COLUMNS, mapCsvRecords(casePoints(atlas, lang, base, atlas.casesIn(region[1]!))));
