@@ -1,6 +1,6 @@
 // Full-text search: the shape of a search in the URL, how it maps to Pagefind options, how case pages
 // describe themselves to the index, and how Pagefind's excerpts are taken apart safely.
-// Pure functions: used by the case and search pages at build time and by src/scripts/search.ts in the browser.
+// Pure functions: used by the case and search pages at build time and by src/browser/search.ts in the browser.
 import type { Lang } from './i18n.ts';
 import type { PagefindApi, PagefindRanking, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
 

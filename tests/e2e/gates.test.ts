@@ -113,7 +113,7 @@ describe('valid HTML', () => {
   });
 });
 
-// Plant: give a search result link no text (src/scripts/search.ts: leave the title out of the result's
+// Plant: give a search result link no text (src/browser/search.ts: leave the title out of the result's
 // <a>), and the search page fails with “link-name”; that can only be seen once results are drawn.
 describe('accessibility (axe-core)', () => {
   for (const lang of ['en', 'zh']) {
@@ -163,7 +163,7 @@ describe('Content-Security-Policy', () => {
     }
     expect(wrong).toEqual([]);
   });
-  // Plant: in src/scripts/search.ts set an element's style attribute (el.setAttribute('style', 'color:red'))
+  // Plant: in src/browser/search.ts set an element's style attribute (el.setAttribute('style', 'color:red'))
   // on each result — style-src 'self' refuses it and this fails, but only once search results are drawn.
   for (const lang of ['en', 'zh']) {
     it(`no CSP violation on any page type, search results and the redrawn comparison chart included (${lang})`, async () => {

@@ -1,7 +1,7 @@
 // Hostile strings planted in a copy of the data come out as inert, escaped text on every page that shows them,
 // including the two places where data enters the page at run time: the comparison chart (drawn from
 // compare/data.json) and search results (from the Pagefind index built over the fixture).
-// Plant: in src/charts/render-svg.ts (or src/scripts/search.ts) write text with el.innerHTML = … instead of
+// Plant: in src/charts/render-svg.ts (or src/browser/search.ts) write text with el.innerHTML = … instead of
 // textContent — the payload runs (window.__pwned is set) and the compare or search test below fails.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
