@@ -4,7 +4,7 @@
  */
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import type { Indicator, Observation, Place, Source } from '../lib/schema.ts';
-import { collator, type Lang } from '../lib/i18n.ts';
+import { collator, type Lang, localName } from '../lib/i18n.ts';
 import { dateNote, datePrecision, eventsDate, formatCaseDates, formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
 import type { TimelineItem } from './timeline.ts';
 import { t } from '../lib/ui.ts';
@@ -13,7 +13,7 @@ import { orderThemes } from '../lib/theme-order.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
 import { placeKind, placeName } from '../lib/place-kind.ts';
 
-const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+const nameOf = localName;
 
 /** Caption of a value axis for each unit kind (values are in base units). */
 export const AXIS_UNIT: Record<string, Record<Lang, string>> = {

@@ -14,7 +14,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { Atlas } from '../lib/atlas.ts';
 import { formatAxis, formatFigure, formatPeriod } from '../lib/format.ts';
-import type { Lang } from '../lib/i18n.ts';
+import { localName, type Lang } from '../lib/i18n.ts';
 import type { Qualifier } from '../lib/qualifiers.ts';
 import { rowId, rowLabel, type StoryChartSpec } from '../lib/stories.ts';
 import { markNodes, markOf, tailGradient, valueDomain, type Mark } from './bars.ts';
@@ -52,7 +52,7 @@ export interface StoryRow {
   panelTitle: string;
 }
 
-const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+const nameOf = localName;
 
 /** The rows of a chart, in the order the story lists them. */
 export function storyChartRows(atlas: Atlas, spec: StoryChartSpec, lang: Lang): StoryRow[] {

@@ -8,6 +8,7 @@ import type { Observation, Theme } from '../lib/schema.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { AXIS_UNIT, compareRow } from './datasets.ts';
 import type { CompareDataset, CompareIndicator } from './compare.ts';
+import { localName } from '../lib/i18n.ts';
 
 /** A case's observations of the theme's indicators, in the order of the theme's indicator list, then table order. */
 export function themeObservations(th: Theme, c: CaseEntry): Observation[] {
@@ -27,7 +28,7 @@ export function themeDataset(atlas: Atlas, th: Theme, lang: Lang, base: string):
     if (!ind || !ind.comparable) continue;
     const rows = atlas.observationsOf(id).filter((o) => cases.has(o.case)).map((o) => compareRow(atlas, o, lang, base));
     if (rows.length === 0) continue;
-    indicators.push({ id, name: lang === 'en' ? ind.name_en : ind.name_zh, description: lang === 'en' ? ind.description_en : ind.description_zh, kind: ind.unit_kind, axis: AXIS_UNIT[ind.unit_kind]?.[lang] ?? '', rows });
+    indicators.push({ id, name: localName(ind, lang), description: lang === 'en' ? ind.description_en : ind.description_zh, kind: ind.unit_kind, axis: AXIS_UNIT[ind.unit_kind]?.[lang] ?? '', rows });
   }
   return { lang, defaultIndicator: indicators[0]?.id ?? '', indicators };
 }

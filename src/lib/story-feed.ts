@@ -3,6 +3,7 @@ import type { Atlas } from './atlas.ts';
 import type { Lang } from './i18n.ts';
 import type { StoryDoc } from './stories.ts';
 import { storyRoutes, storyUi } from './ui-stories.ts';
+import { localName } from './i18n.ts';
 
 export interface FeedItem {
   title: string;
@@ -18,6 +19,6 @@ export function storyFeedItems(atlas: Atlas, stories: StoryDoc[], lang: Lang, ab
       title: s.frontmatter.title,
       link: abs(storyRoutes.story(lang, s.slug)),
       description: s.frontmatter.summary,
-      categories: [storyUi(lang).rss, ...s.frontmatter.themes.map((id) => atlas.themes.get(id)).filter((th) => th !== undefined).map((th) => (lang === 'en' ? th.name_en : th.name_zh))],
+      categories: [storyUi(lang).rss, ...s.frontmatter.themes.map((id) => atlas.themes.get(id)).filter((th) => th !== undefined).map((th) => localName(th, lang))],
     }));
 }

@@ -2,7 +2,7 @@
 // without SITE the feeds are not built (astro.config.mjs says so when the build starts).
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { htmlLang, type Lang } from '../../lib/i18n.ts';
+import { htmlLang, type Lang, localName } from '../../lib/i18n.ts';
 import { t } from '../../lib/ui.ts';
 import { absoluteUrl, routes } from '../../lib/urls.ts';
 import { getAtlas } from '../../site/atlas.ts';
@@ -26,7 +26,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     items: [...storyFeedItems(atlas, await storiesIn(lang), lang, abs), ...atlas.sortCases(atlas.caseList(), lang, 'date').flatMap((c) => {
       const fm = c.docs[lang]?.frontmatter;
       if (!fm) return [];
-      return [{ title: fm.title, link: abs(routes.case(lang, c.slug)), description: fm.summary, categories: c.themes.map((th) => (lang === 'en' ? th.name_en : th.name_zh)) }];
+      return [{ title: fm.title, link: abs(routes.case(lang, c.slug)), description: fm.summary, categories: c.themes.map((th) => localName(th, lang)) }];
     })],
   });
 };
