@@ -18,6 +18,8 @@ import { launch } from './browser.ts';
 import { cspMeta } from '../../src/lib/csp.ts';
 import { formatDate, formatPeriod } from '../../src/lib/format.ts';
 import { loadProject } from '../../src/lib/load.ts';
+import { placeKind } from '../../src/lib/place-kind.ts';
+import { periodKind } from '../../src/charts/keyfigures.ts';
 import { t } from '../../src/lib/ui.ts';
 import type { Lang } from '../../src/lib/i18n.ts';
 
@@ -238,6 +240,9 @@ describe('chart CSV downloads equal their tables, row by row and cell by cell', 
   const indicators = new Map(loadProject(ROOT).indicators.map((i) => [i.id, i]));
   const indicatorName = (id: string, lang: Lang) => (lang === 'en' ? indicators.get(id)?.name_en : indicators.get(id)?.name_zh) ?? `(no indicator ${id})`;
   const date = (col: string): Cell => (r, lang) => (r[col] ? formatDate(r[col]!, lang) : '');
+  /** The map table's first column: the symbol's number on that drawing, which is not a property of the data. */
+  const KEY_NUMBER: Cell = () => '';
+  const places = new Map(loadProject(ROOT).places.map((p) => [p.id, p]));
   const charts: { page: string; fig: string; key: [attr: string, column: string]; cells: Cell[]; matrix?: boolean }[] = [
     {
       page: '',
@@ -245,16 +250,16 @@ describe('chart CSV downloads equal their tables, row by row and cell by cell', 
       key: ['data-case', 'case'],
       cells: [
         'place',
-        'title',
-        date('date'),
-        (r, lang) => ({ year: ui(lang).chart.timelineYearOnly, month: ui(lang).chart.timelineMonthOnly, day: ui(lang).chart.timelineDay, unknown: ui(lang).unknown })[r.date_precision!] ?? r.date_precision!,
-        (r, lang) => (ui(lang) as unknown as Record<string, string>)[r.date_basis!] ?? r.date_basis!,
+        date('events_date'),
+        (r, lang) => ({ year: ui(lang).chart.timelineYearOnly, month: ui(lang).chart.timelineMonthOnly, day: ui(lang).chart.timelineDay, unknown: ui(lang).unknown })[r.events_date_precision!] ?? r.events_date_precision!,
+        (r, lang) => `${(ui(lang) as unknown as Record<string, string>)[r.events_date_basis!] ?? r.events_date_basis!}${r.events_date_note ?? ''}`,
+        (r, lang) => `${formatDate(r.reported_date!, lang)}${r.reported_date_basis === 'inferred' ? ` (${ui(lang).inferred})` : ''}`,
       ],
     },
-    { page: '', fig: '#fig-map', key: ['data-case', 'case'], cells: ['title', (r) => `${r.place}${r.province && r.province !== r.place ? `${', '}${r.province}` : ''}`, 'located_at', 'primary_theme', date('date')] },
-    { page: 'regions/guangdong/', fig: '#fig-map', key: ['data-case', 'case'], cells: ['title', (r) => `${r.place}${r.province && r.province !== r.place ? ', ' + r.province : ''}`, 'located_at', 'primary_theme', date('date')] },
+    { page: '', fig: '#fig-map', key: ['data-case', 'case'], cells: [KEY_NUMBER, 'title', (r) => `${r.place}${r.province && r.province !== r.place ? `${', '}${r.province}` : ''}`, 'located_at', 'primary_theme', date('date')] },
+    { page: 'regions/guangdong/', fig: '#fig-map', key: ['data-case', 'case'], cells: [KEY_NUMBER, 'title', (r) => `${r.place}${r.province && r.province !== r.place ? ', ' + r.province : ''}`, 'located_at', 'primary_theme', date('date')] },
     { page: 'themes/', fig: '#fig-themes-matrix', key: ['data-theme', 'theme_id'], cells: ['theme'], matrix: true },
-    { page: 'compare/', fig: '#fig-compare', key: ['data-obs', 'observation'], cells: ['place', 'counted', 'display', (r, lang) => formatPeriod(r.period!, lang)] },
+    { page: 'compare/', fig: '#fig-compare', key: ['data-obs', 'observation'], cells: ['place', (r, lang) => placeKind(places.get(r.place_id!)!, lang), 'counted', 'display', (r, lang) => formatPeriod(r.period!, lang)] },
     {
       page: 'cases/lianjiang/',
       fig: '#fig-key-figures',
@@ -263,7 +268,7 @@ describe('chart CSV downloads equal their tables, row by row and cell by cell', 
         'counted',
         (r, lang) => indicatorName(r.indicator!, lang),
         'display',
-        (r, lang) => formatPeriod(r.period!, lang),
+        (r, lang) => `${formatPeriod(r.period!, lang)} (${ui(lang).chart.keyPeriodKind[periodKind(r.period!)]})`,
         (r, lang) => (r.compared_with === '' ? ui(lang).chart.keyNotComparable : r.compared_with === '0' ? ui(lang).chart.keyAlone : ui(lang).chart.keyOthers(Number(r.compared_with))),
       ],
     },
@@ -291,7 +296,7 @@ describe('chart CSV downloads equal their tables, row by row and cell by cell', 
         const differing: string[] = [];
         table.forEach((tr, i) => {
           const row = csv[i]!;
-          const expected = c.cells.map((cell) => (typeof cell === 'string' ? row[cell] ?? `(no column ${cell})` : cell(row, lang)));
+          const expected = c.cells.map((cell, j) => (cell === KEY_NUMBER ? tr.cells[j]! : typeof cell === 'string' ? row[cell] ?? `(no column ${cell})` : cell(row, lang)));
           if (c.matrix) {
             // one column per case after the theme: the table's mark names the CSV's value
             const marks: Record<string, string> = { primary: ui(lang).chart.primary, yes: ui(lang).chart.secondary, '': '' };

@@ -13,7 +13,6 @@ import { validateStories } from '../../src/lib/validate-stories.ts';
 import { STORY_CSV_COLUMNS } from '../../src/charts/story.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { loadPagefind, resultUrls } from '../helpers/pagefind.ts';
-import { readText } from '../helpers/site.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
@@ -137,23 +136,6 @@ describe('where stories appear', () => {
       expect(await page.locator(`header nav a[href$="/${lang}/stories/"]`).count()).toBe(1);
     }
     await page.close();
-  });
-
-  it('the RSS feed of each language has an item per story', () => {
-    for (const lang of LANGS) {
-      const xml = readText(dist, `${lang}/rss.xml`);
-      for (const slug of slugs) expect(xml).toContain(`/${lang}/stories/${slug}/</link>`);
-    }
-  });
-
-  it('the sitemap lists every story page, and each has its own preview image', () => {
-    const sitemap = readText(dist, 'sitemap-0.xml');
-    for (const slug of slugs)
-      for (const lang of LANGS) {
-        expect(sitemap).toContain(`/${lang}/stories/${slug}/</loc>`);
-        expect(existsSync(join(dist, 'og', lang, 'stories', `${slug}.png`))).toBe(true);
-        expect(readText(dist, `${lang}/stories/${slug}/index.html`)).toMatch(new RegExp(`<meta property="og:image" content="[^"]*/og/${lang}/stories/${slug}\\.png"`));
-      }
   });
 
   it('search finds the stories on their topics in both languages, and the kind filter selects exactly the stories', async () => {

@@ -2,7 +2,7 @@
 // root and base filled in): every file, page, link, anchor, download, feed, preview image and the search
 // index work there, and every kind of response carries the security and cache headers.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import Papa from 'papaparse';
@@ -175,7 +175,7 @@ describe(`served by a static host (nginx where installed) under ${BASE}`, () => 
 
 describe(`with SITE=${SITE}, every absolute address is on it`, () => {
   // Standards and licences the pages name on purpose; anything else absolute must be the site's own address.
-  const EXTERNAL = new Set(['http://www.w3.org', 'https://creativecommons.org', 'https://schema.org', 'http://www.sitemaps.org', 'http://www.google.com']);
+  const EXTERNAL = new Set(['http://www.w3.org', 'https://creativecommons.org', 'https://schema.org', 'http://www.sitemaps.org', 'http://www.google.com', 'https://www.naturalearthdata.com']);
 
   it('no built file names localhost or a loopback address, and every other absolute URL is under the public base', () => {
     const wrong: string[] = [];
@@ -371,7 +371,8 @@ describe('security and cache headers', () => {
   const kinds: { name: string; path: () => string; status: number; frame: keyof typeof FRAME_ANCESTORS; cache: string; type: RegExp; gzip?: boolean; lang?: string }[] = [
     { name: 'HTML page', path: () => 'en/cases/lianjiang/', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/html; charset=utf-8$/, gzip: true },
     { name: 'embed page', path: () => `${EMBED_PREFIXES[0]}header-probe/`, status: 200, frame: 'embed', cache: CACHE_CONTROL.page, type: /^text\/html/ },
-    { name: 'hashed script', path: () => files.find((f) => /^_astro\/.+\.js$/.test(f))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /javascript/, gzip: true },
+    // a script large enough to be compressed (nginx leaves responses under gzip_min_length as they are)
+    { name: 'hashed script', path: () => files.find((f) => /^_astro\/.+\.js$/.test(f) && statSync(join(OUT, f)).size > 2048)!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /javascript/, gzip: true },
     { name: 'hashed stylesheet', path: () => files.find((f) => /^_astro\/.+\.css$/.test(f))!, status: 200, frame: 'page', cache: CACHE_CONTROL.immutable, type: /^text\/css/, gzip: true },
     { name: 'CSV download', path: () => 'data/cases.csv', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/csv; charset=utf-8$/, gzip: true },
     { name: 'chart CSV', path: () => 'zh/charts/map.csv', status: 200, frame: 'page', cache: CACHE_CONTROL.page, type: /^text\/csv; charset=utf-8$/ },
@@ -437,5 +438,26 @@ describe('security and cache headers', () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(paths.length).toBeGreaterThan(200);
+  });
+});
+
+describe('stories in the feeds, the sitemap and previews (a build with SITE)', () => {
+  const stories = readdirSync(join(ROOT, 'content', 'stories', 'en')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  it('the RSS feed of each language has an item per story', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    for (const lang of ['en', 'zh']) {
+      const xml = readFileSync(join(OUT, lang, 'rss.xml'), 'utf8');
+      for (const slug of stories) expect(xml).toContain(`<link>${PUBLIC}${lang}/stories/${slug}/</link>`);
+    }
+  });
+
+  it('the sitemap lists every story page, and each has its own preview image', () => {
+    const sitemap = readFileSync(join(OUT, 'sitemap-0.xml'), 'utf8');
+    for (const slug of stories)
+      for (const lang of ['en', 'zh']) {
+        expect(sitemap).toContain(`<loc>${PUBLIC}${lang}/stories/${slug}/</loc>`);
+        expect(statSync(join(OUT, 'og', lang, 'stories', `${slug}.png`)).size).toBeGreaterThan(1000);
+        expect(readFileSync(join(OUT, lang, 'stories', slug, 'index.html'), 'utf8')).toContain(`<meta property="og:image" content="${PUBLIC}og/${lang}/stories/${slug}.png"`);
+      }
   });
 });
