@@ -22,6 +22,9 @@ function step(label: string, args: string[]): void {
   console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+if (!process.env.SITE?.trim())
+  console.log('ℹ SITE is not set: links are root-relative; no sitemap, RSS feeds, og:url/preview images, QR codes or page addresses in citations (set SITE=https://your.domain to publish them)');
+
 step('validate data and render pages', [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent']);
 step('index search', [join(root, 'scripts', 'index-search.ts'), out]);
 console.log(`Built site in ${out}`);

@@ -10,6 +10,8 @@ export interface BarDatum {
   id: string;
   /** First label line (the place). */
   name: string;
+  /** A short tag after the name, in grey (the place's level, when a chart mixes levels). */
+  tag?: string | undefined;
   /** Second label line (what exactly is counted). */
   sub: string;
   value: number;
@@ -50,7 +52,14 @@ export interface BarRow extends BarDatum {
   /** Right end of the drawn mark (tail or whisker included); the value label starts after it. */
   end: number;
   nameText: string;
-  subText: string;
+  /** What is counted, on one or two lines (never cut mid-word unless a single word is too long). */
+  subLines: string[];
+  /** Baselines of the name and of each sub-label line, and the bar's centre line. */
+  nameY: number;
+  subY: number[];
+  mid: number;
+  /** Where the label lines are anchored: right-aligned left of the axis, or left-aligned above the bar (narrow charts). */
+  labelX: number;
   label: string;
 }
 
@@ -76,6 +85,8 @@ export interface BarLayout {
   offScale: string[];
   /** Value and year on two lines (narrow charts). */
   stacked: boolean;
+  /** Narrow charts: each row's labels above its bar across the whole width, rather than in a column to the left. */
+  labelsAbove: boolean;
 }
 
 export interface BarOptions {
@@ -86,7 +97,33 @@ export interface BarOptions {
   width?: number;
 }
 
-export const BAR = { width: 680, rowHeight: 40, top: 28, bottom: 14, font: 13, small: 11, tail: 22, gap: 6 } as const;
+export const BAR = { width: 680, rowHeight: 40, top: 28, bottom: 14, font: 13, small: 11, tail: 22, gap: 6, line: 13, narrow: 520 } as const;
+
+/**
+ * Break text into at most `maxLines` lines of `maxWidth` px, at spaces (or between any two
+ * characters of Chinese); only what still does not fit ends in “…” (the full text stays in the table).
+ */
+export function wrapLines(s: string, fontSize: number, maxWidth: number, maxLines = 2): string[] {
+  // break points: after a space, or between any two Chinese characters (Latin words stay whole)
+  const words = s.match(/\p{Script=Han}[，。、；：）》”]?|[^\s\p{Script=Han}]+\s*|\s+/gu) ?? [s];
+  const lines: string[] = [];
+  let line = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = line + words[i];
+    if (line && textWidth(next.trimEnd(), fontSize) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = words[i]!;
+      if (lines.length === maxLines) break;
+    } else line = next;
+  }
+  if (lines.length < maxLines) return [...lines, line.trimEnd()].filter(Boolean).map((l) => fitText(l, fontSize, maxWidth));
+  // the last line takes the rest and ends in “…” only if it still does not fit
+  const last = lines.pop()!;
+  const tail = words.slice(i).join('');
+  const rest = last + (/\p{Script=Han}$/u.test(last) || /^\p{Script=Han}/u.test(tail) ? '' : ' ') + tail;
+  return [...lines, fitText(rest.trim(), fontSize, maxWidth)];
+}
 
 /**
  * Domain of the value axis.
@@ -129,22 +166,33 @@ export function axisTicks(domain: [number, number], scale: ScaleKind, lang: Lang
 /** Geometry of a sorted bar (linear) or dot (log) chart of values that may carry qualifiers. */
 export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
   const width = opts.width ?? BAR.width;
+  const labelsAbove = width < BAR.narrow;
   const labels = data.map((d) => `${d.display} · ${d.period}`);
-  const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(d.name, BAR.font), textWidth(d.sub, BAR.small))));
-  const labelWidth = Math.round(Math.min(Math.max(nameW + 10, 90), width * 0.3));
+  const nameOf = (d: BarDatum) => (d.tag ? `${d.name} · ${d.tag}` : d.name);
+  const nameW = Math.max(0, ...data.map((d) => Math.max(textWidth(nameOf(d), BAR.font), textWidth(d.sub, BAR.small) / 2.6)));
+  // the label column: wide enough for the names (and a sub-label on up to three lines)
+  const labelWidth = labelsAbove ? 0 : Math.ceil(Math.min(Math.max(nameW / 0.9 + 20, 110), width * 0.38));
+  // widths are estimated without a DOM: keep a tenth in reserve so a wide font never runs past the edge
+  const textWidthMax = Math.floor((labelsAbove ? width - 16 : labelWidth - 18) * 0.9);
   const anyTail = data.some((d) => markOf(d.qualifier) === 'lower');
   const extra = BAR.gap + (anyTail ? BAR.tail : 6) + 4;
   const oneLine = Math.max(0, ...labels.map((l) => textWidth(l, BAR.small + 1)));
   // on a narrow chart the value and its year go on two lines rather than run off the edge
   const stacked = oneLine + extra > width * 0.35;
   const valueW = stacked ? Math.max(0, ...data.map((d) => Math.max(textWidth(d.display, BAR.small + 1), textWidth(d.period, BAR.small)))) : oneLine;
-  const right = Math.min(Math.round(valueW + extra), width * (stacked ? 0.42 : 0.35));
-  const range: [number, number] = [labelWidth, width - right];
+  // value labels are measured by estimate too: keep a tenth in reserve
+  const right = Math.min(Math.round(valueW * 1.12 + extra), width * (stacked ? 0.45 : 0.35));
+  const range: [number, number] = [labelsAbove ? 8 : labelWidth, width - right];
   const domain = valueDomain(
     data.map((d) => d.value),
     opts.scale,
   );
   const s = opts.scale === 'log' ? scaleLog().domain(domain).range(range).clamp(true) : scaleLinear().domain(domain).range(range);
+  const subs = data.map((d) => wrapLines(d.sub, BAR.small, textWidthMax, 3));
+  const lines = Math.max(1, ...subs.map((l) => l.length));
+  // labels above: name, sub-label lines, then the bar; labels left: the bar centred on the label block
+  const rowHeight = labelsAbove ? 4 + BAR.line * (1 + lines) + 34 : Math.max(BAR.rowHeight, 26 + 12 * lines + 4);
+  const top = labelsAbove ? BAR.top + 14 : BAR.top;
   const offScale: string[] = [];
   const rows: BarRow[] = data.map((d, i) => {
     const mark = markOf(d.qualifier);
@@ -152,33 +200,45 @@ export function barLayout(data: BarDatum[], opts: BarOptions): BarLayout {
     if (off) offScale.push(d.id);
     const x = off ? range[0] : s(d.value);
     const end = mark === 'lower' ? x + BAR.tail : mark === 'approx' ? x + 4 : x;
+    const y = top + i * rowHeight;
+    const sub = subs[i]!;
+    const nameY = labelsAbove ? y + BAR.line : y + rowHeight / 2 - 3 - ((sub.length - 1) * 12) / 2;
+    const subY = sub.map((_, k) => nameY + 14 + k * 12);
+    const mid = labelsAbove ? y + 4 + BAR.line * (1 + lines) + 9 : y + rowHeight / 2;
+    // a level tag that does not fit is left out (the table has it) rather than cutting the name
+    const nameFit = textWidth(nameOf(d), BAR.font) <= textWidthMax ? nameOf(d) : fitText(d.name, BAR.font, textWidthMax);
     return {
       ...d,
       mark,
-      y: BAR.top + i * BAR.rowHeight,
+      y,
       x,
       x0: opts.scale === 'log' ? x : range[0],
       offScale: off,
       end,
-      nameText: fitText(d.name, BAR.font, labelWidth - 14),
-      subText: fitText(d.sub, BAR.small, labelWidth - 14),
+      nameText: nameFit,
+      subLines: sub,
+      nameY,
+      subY,
+      mid,
+      labelX: labelsAbove ? range[0] : labelWidth - 10,
       label: labels[i]!,
     };
   });
   return {
     width,
-    height: BAR.top + data.length * BAR.rowHeight + BAR.bottom,
+    height: top + data.length * rowHeight + BAR.bottom,
     scale: opts.scale,
     domain,
     range,
-    top: BAR.top,
-    rowHeight: BAR.rowHeight,
+    top,
+    rowHeight,
     labelWidth,
     ticks: axisTicks(domain, opts.scale, opts.lang, opts.kind, range),
     rows,
     marks: [...new Set(rows.map((r) => r.mark))],
     offScale,
     stacked,
+    labelsAbove,
   };
 }
 
@@ -203,17 +263,29 @@ export function barSvg(layout: BarLayout, text: BarSvgText, id: string, lang: La
     ...layout.ticks.map((t) =>
       el('g', {}, [
         el('line', { x1: t.x, x2: t.x, y1: layout.top - 6, y2: height - BAR.bottom, stroke: COLOURS.grid, 'stroke-width': 1 }),
-        txt('text', { x: t.x, y: layout.top - 10, 'text-anchor': 'middle', 'font-size': BAR.small, fill: COLOURS.muted }, t.label),
+        // a tick label stays inside the chart (the first and last may be nudged in)
+        txt('text', { x: Math.min(Math.max(t.x, textWidth(t.label, BAR.small) / 2 + 1), width - textWidth(t.label, BAR.small) / 2 - 1), y: layout.top - 10, 'text-anchor': 'middle', 'font-size': BAR.small, fill: COLOURS.muted }, t.label),
       ]),
     ),
-    txt('text', { x: range[0] - 10 - (layout.ticks[0] && layout.ticks[0].x - range[0] < 30 ? textWidth(layout.ticks[0].label, BAR.small) / 2 : 0), y: layout.top - 10, 'text-anchor': 'end', 'font-size': BAR.small, fill: COLOURS.muted }, text.axis),
+    layout.labelsAbove
+      ? txt('text', { x: range[0], y: layout.top - 26, 'font-size': BAR.small, fill: COLOURS.muted }, text.axis)
+      : txt('text', { x: range[0] - 10 - (layout.ticks[0] && layout.ticks[0].x - range[0] < 30 ? textWidth(layout.ticks[0].label, BAR.small) / 2 : 0), y: layout.top - 10, 'text-anchor': 'end', 'font-size': BAR.small, fill: COLOURS.muted }, text.axis),
   ]);
   const rowNodes = rows.map((r) => {
-    const mid = r.y + BAR.rowHeight / 2;
+    const mid = r.mid;
     const y0 = mid - bh / 2;
+    const anchor = layout.labelsAbove ? 'start' : 'end';
+    const tagAt = r.tag ? r.nameText.lastIndexOf(` · ${r.tag}`) : -1;
+    const nameNode =
+      tagAt > 0
+        ? el('text', { x: r.labelX, y: r.nameY, 'text-anchor': anchor, 'font-size': BAR.font, fill: COLOURS.ink, 'font-weight': 600 }, [
+            txt('tspan', {}, r.nameText.slice(0, tagAt)),
+            txt('tspan', { fill: COLOURS.muted, 'font-weight': 400 }, r.nameText.slice(tagAt)),
+          ])
+        : txt('text', { x: r.labelX, y: r.nameY, 'text-anchor': anchor, 'font-size': BAR.font, fill: COLOURS.ink, 'font-weight': 600 }, r.nameText);
     const parts: (SvgNode | false)[] = [
-      txt('text', { x: layout.labelWidth - 10, y: mid - 3, 'text-anchor': 'end', 'font-size': BAR.font, fill: COLOURS.ink, 'font-weight': 600 }, r.nameText),
-      txt('text', { x: layout.labelWidth - 10, y: mid + 11, 'text-anchor': 'end', 'font-size': BAR.small, fill: COLOURS.muted }, r.subText),
+      nameNode,
+      ...r.subLines.map((line, k) => txt('text', { x: r.labelX, y: r.subY[k]!, 'text-anchor': anchor, 'font-size': BAR.small, fill: COLOURS.muted }, line)),
     ];
     if (layout.scale === 'linear') {
       parts.push(el('rect', { x: r.x0, y: y0, width: Math.max(0, r.x - r.x0), height: bh, fill: COLOURS.bar, class: 'bar' }));

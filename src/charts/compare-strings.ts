@@ -7,6 +7,7 @@ export function compareStrings(lang: Lang): CompareStrings {
   const ui = COMPARE_UI[lang];
   return {
     title: (name) => name,
+    levelTag: (level) => ui.levelTag[level] ?? level,
     desc: (ind, n) => ui.desc(ind.description, n),
     zero: ui.zero,
     linkLabel: (r) => ui.link(r.name, r.sub, r.label),

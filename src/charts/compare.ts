@@ -16,6 +16,9 @@ export interface CompareRow {
   placeName: string;
   /** The place and its ancestors (ids), for selecting a region. */
   within: string[];
+  /** Level of the place (province … village, community, other) and its kind in words (“county-level city”). */
+  level: string;
+  kind: string;
   case: string;
   caseName: string;
   label: string;
@@ -46,6 +49,8 @@ export interface CompareIndicator {
 
 export interface CompareStrings {
   title: (indicator: string) => string;
+  /** Short level tag shown beside a place's name when the rows are about places of different levels. */
+  levelTag: (level: string) => string;
   desc: (indicator: CompareIndicator, n: number) => string;
   zero: string;
   linkLabel: (r: { name: string; sub: string; label: string }) => string;
@@ -106,16 +111,51 @@ export function sortRows(rows: CompareRow[], sort: Sort, lang: Lang): CompareRow
   return [...rows].sort(cmp[sort]);
 }
 
-/** The rows a state shows: the indicator's rows inside the chosen places or cases, sorted. */
+/**
+ * The places (with figures for this indicator) that the tokens of `places` select. One rule, the
+ * same for the address and the checkboxes:
+ * - a place that has figures of its own selects exactly those — not the places inside it, which
+ *   have their own boxes (unticking “Aiguo Community” removes it even while “Xiqiao Town” is ticked);
+ * - a region with no figure of its own (`guangdong`) selects every place inside it;
+ * - a case slug selects the places of that case's figures.
+ * null (no `places`) selects every place.
+ */
+export function selectedPlaces(ind: CompareIndicator, places: readonly string[] | null): Set<string> {
+  const own = new Set(ind.rows.map((r) => r.place));
+  if (!places) return own;
+  const out = new Set<string>();
+  for (const t of places) {
+    if (own.has(t)) out.add(t);
+    else {
+      const inside = ind.rows.filter((r) => r.within.includes(t));
+      for (const r of inside.length ? inside : ind.rows.filter((r) => r.case === t)) out.add(r.place);
+    }
+  }
+  return out;
+}
+
+/** The rows a state shows: the figures of the selected places (see `selectedPlaces`), sorted. */
 export function selectRows(ind: CompareIndicator, state: CompareState, lang: Lang): CompareRow[] {
-  const chosen = state.places ? new Set(state.places) : null;
-  const rows = chosen ? ind.rows.filter((r) => chosen.has(r.case) || r.within.some((p) => chosen.has(p))) : ind.rows;
-  return sortRows(rows, state.sort, lang);
+  const chosen = selectedPlaces(ind, state.places);
+  return sortRows(
+    ind.rows.filter((r) => chosen.has(r.place)),
+    state.sort,
+    lang,
+  );
+}
+
+/** The levels of the places some rows are about, largest first, when there is more than one (else []). */
+export function mixedLevels(rows: { level: string }[]): string[] {
+  const order = ['country', 'province', 'prefecture', 'county', 'township', 'village', 'community', 'other'];
+  const levels = [...new Set(rows.map((r) => r.level))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return levels.length > 1 ? levels : [];
 }
 
 export interface CompareView {
   indicator: CompareIndicator;
   rows: CompareRow[];
+  /** Levels of the places shown, when they differ (each bar is then tagged with its level). */
+  levels: string[];
   layout: BarLayout;
   svg: SvgNode;
 }
@@ -124,8 +164,9 @@ export interface CompareView {
 export function compareView(ds: CompareDataset, state: CompareState, strings: CompareStrings, figId: string, width?: number): CompareView {
   const indicator = ds.indicators.find((i) => i.id === state.indicator) ?? ds.indicators.find((i) => i.id === ds.defaultIndicator)!;
   const rows = selectRows(indicator, state, ds.lang);
+  const levels = mixedLevels(rows);
   const layout = barLayout(
-    rows.map((r) => ({ id: r.obs, name: r.placeName, sub: r.label, value: r.value, qualifier: r.qualifier, display: r.display, period: r.periodShort, href: r.href })),
+    rows.map((r) => ({ id: r.obs, name: r.placeName, tag: levels.length ? strings.levelTag(r.level) : undefined, sub: r.label, value: r.value, qualifier: r.qualifier, display: r.display, period: r.periodShort, href: r.href })),
     { scale: state.scale, lang: ds.lang, kind: indicator.kind, width },
   );
   const svg = barSvg(
@@ -140,11 +181,37 @@ export function compareView(ds: CompareDataset, state: CompareState, strings: Co
     `${figId}-svg`,
     ds.lang,
   );
-  return { indicator, rows, layout, svg };
+  return { indicator, rows, levels, layout, svg };
+}
+
+/** The legend lines a view needs: only the marks drawn (a square end on bars, a dot on a log scale), and the zero note. */
+export function legendKeys(view: CompareView): string[] {
+  const keys = view.layout.marks.map((m) => (m === 'exact' && view.layout.scale === 'log' ? 'exactDot' : m));
+  return view.layout.offScale.length ? [...keys, 'zero'] : keys;
+}
+
+export interface PlaceOption {
+  id: string;
+  name: string;
+  /** Name of the nearest other listed place this one lies inside, if any (“Aiguo Community” in “Xiqiao Town”). */
+  inside?: string | undefined;
+}
+
+/** The place checkboxes of an indicator: every place with a figure, by name, each saying which listed place it lies in. */
+export function placeOptions(ind: CompareIndicator, lang: Lang): PlaceOption[] {
+  const names = new Map(ind.rows.map((r) => [r.place, r.placeName]));
+  const within = new Map(ind.rows.map((r) => [r.place, r.within]));
+  const coll = collator(lang);
+  return [...names.entries()]
+    .map(([id, name]) => {
+      const parent = [...(within.get(id) ?? [])].reverse().find((p) => p !== id && names.has(p));
+      return { id, name, inside: parent ? names.get(parent) : undefined };
+    })
+    .sort((a, b) => coll.compare(a.name, b.name));
 }
 
 /** Columns of the comparison CSV (machine-readable names in both languages). */
-export const COMPARE_CSV_COLUMNS = ['observation', 'indicator', 'place_id', 'place', 'counted', 'value', 'unit_printed', 'qualifier', 'qualifier_zh', 'display', 'period', 'case', 'source'] as const;
+export const COMPARE_CSV_COLUMNS = ['observation', 'indicator', 'place_id', 'place', 'place_level', 'counted', 'value', 'unit_printed', 'qualifier', 'qualifier_zh', 'display', 'period', 'case', 'source'] as const;
 
 export function compareCsvRecords(indicator: string, rows: CompareRow[]): Record<string, string | number>[] {
   return rows.map((r) => ({
@@ -152,6 +219,7 @@ export function compareCsvRecords(indicator: string, rows: CompareRow[]): Record
     indicator,
     place_id: r.place,
     place: r.placeName,
+    place_level: r.level,
     counted: r.label,
     value: r.value,
     unit_printed: r.unit,

@@ -4,14 +4,16 @@
  */
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import type { Indicator, Observation, Place, Source } from '../lib/schema.ts';
-import { collator, type Lang } from '../lib/i18n.ts';
+import { collator, type Lang, localName } from '../lib/i18n.ts';
 import { dateNote, datePrecision, eventsDate, formatCaseDates, formatDate, formatFigure, formatPeriod } from '../lib/format.ts';
 import type { TimelineItem } from './timeline.ts';
 import { t } from '../lib/ui.ts';
 import { routes, withBase } from '../lib/urls.ts';
+import { orderThemes } from '../lib/theme-order.ts';
 import type { CompareDataset, CompareIndicator, CompareRow } from './compare.ts';
+import { placeKind, placeName } from '../lib/place-kind.ts';
 
-const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+const nameOf = localName;
 
 /** Caption of a value axis for each unit kind (values are in base units). */
 export const AXIS_UNIT: Record<string, Record<Lang, string>> = {
@@ -76,8 +78,10 @@ export function compareRow(atlas: Atlas, o: Observation, lang: Lang, base: strin
   return {
     obs: o.id,
     place: o.place,
-    placeName: nameOf(place, lang),
+    placeName: placeName(place, lang),
     within: atlas.chain(o.place).map((p) => p.id),
+    level: place.level,
+    kind: placeKind(place, lang),
     case: o.case,
     caseName: nameOf(c.place, lang),
     label: lang === 'en' ? o.label_en : o.label_zh,
@@ -283,7 +287,7 @@ export function themeMatrix(atlas: Atlas, lang: Lang, base: string, of: CaseEntr
   for (const th of atlas.data.themes) cells[th.id] = {};
   for (const c of cases) c.themes.forEach((th, i) => (cells[th.id]![c.slug] = i === 0 ? 'primary' : 'yes'));
   return {
-    themes: atlas.data.themes.map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
+    themes: orderThemes(atlas.data.themes, atlas.caseList()).map((th) => ({ id: th.id, name: nameOf(th, lang), href: withBase(base, routes.theme(lang, th.id)) })),
     cases: cases.map((c) => ({ id: c.slug, name: nameOf(c.place, lang), href: withBase(base, routes.case(lang, c.slug)) })),
     cells,
   };

@@ -17,3 +17,17 @@ export function compareRoutes(lang: Lang) {
 export function chartCsv(lang: Lang, chart: string): string {
   return `${lang}/charts/${chart}.csv`;
 }
+
+/** Embed page of a chart, relative to the base: `<lang>/embed/<key>/` (the comparison: `<lang>/embed/compare/`). */
+export function chartEmbed(lang: Lang, key: string): string {
+  return `${lang}/embed/${key}/`;
+}
+
+/** The embed key of a chart, read from its CSV address (a chart's CSV and embed page share one key). */
+export function embedKeyOfCsv(csvHref: string): { key: string; query: string } | undefined {
+  const chart = /(?:^|\/)(?:en|zh)\/charts\/([a-z0-9-]+)\.csv$/.exec(csvHref);
+  if (chart) return { key: chart[1]!, query: '' };
+  const compare = /(?:^|\/)(?:en|zh)\/compare\/([a-z0-9_-]+)\.csv$/.exec(csvHref);
+  if (compare) return { key: 'compare', query: `?indicator=${compare[1]}` };
+  return undefined;
+}

@@ -1,6 +1,6 @@
 /**
  * A chart as a small tree of SVG elements: the one description that both renderers use — Astro at
- * build time (components/charts/SvgTree.astro) and the browser (scripts/render-svg.ts, through
+ * build time (components/charts/SvgTree.astro) and the browser (browser/render-svg.ts, through
  * createElementNS / setAttribute / textContent, so data is never parsed as markup).
  */
 export interface SvgNode {

@@ -1,12 +1,12 @@
 /** What each preview image says, read from the atlas: one card per case, per theme and per language. */
 import type { Atlas, CaseEntry } from './atlas.ts';
 import { formatFigure } from './format.ts';
-import { otherLang, type Lang } from './i18n.ts';
+import { otherLang, type Lang, localName } from './i18n.ts';
 import type { Observation, Place } from './schema.ts';
 import { t, UI } from './ui.ts';
 import type { CardInput } from './og-card.ts';
 
-const name = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+const name = localName;
 
 /** Place line without the country: Guangdong › Zhanjiang › Lianjiang. */
 export function placeLine(chain: Place[], lang: Lang): string {

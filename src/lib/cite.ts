@@ -27,7 +27,8 @@ export interface PageFields {
   key: string;
   siteName: string;
   title: string;
-  url: string;
+  /** The page's public address; left out when the build does not know it (no SITE). */
+  url?: string | undefined;
   /** Access date: YYYY-MM-DD (or YYYY / YYYY-MM); left out when not known. */
   accessed?: string | undefined;
   lang: 'en' | 'zh';
@@ -154,14 +155,15 @@ export function citeReport(s: ReportFields, style: CiteStyle): string {
 /** This site's page, in one style, with its URL and access date. */
 export function citePage(p: PageFields, style: CiteStyle): string {
   const accessed = known(p.accessed) ? p.accessed : undefined;
-  if (style === 'gbt7714') return `${p.siteName}. ${p.title}[EB/OL].${accessed ? ` [${accessed}].` : ''} ${p.url}.`;
-  if (style === 'apa') return `${p.siteName}. (n.d.). ${endWithStop(p.title)} ${accessed ? `Retrieved ${usDate(accessed)}, from ` : ''}${p.url}`;
+  const url = known(p.url) ? p.url : undefined;
+  if (style === 'gbt7714') return `${p.siteName}. ${p.title}[EB/OL].${accessed ? ` [${accessed}].` : ''}${url ? ` ${url}.` : ''}`;
+  if (style === 'apa') return url ? `${p.siteName}. (n.d.). ${endWithStop(p.title)} ${accessed ? `Retrieved ${usDate(accessed)}, from ` : ''}${url}` : `${p.siteName}. (n.d.). ${endWithStop(p.title)}`;
   return bibtexEntry('misc', `atlas-${p.lang}-${p.key}`, [
     ['author', `{${bibtexEscape(p.siteName)}}`],
     ['title', bibtexEscape(p.title)],
-    ['howpublished', `\\url{${p.url}}`],
-    ['url', p.url],
-    ['urldate', accessed],
+    ['howpublished', url ? `\\url{${url}}` : undefined],
+    ['url', url],
+    ['urldate', url ? accessed : undefined],
     ['language', p.lang === 'zh' ? 'chinese' : 'english'],
     ['note', accessed ? `Accessed ${accessed}` : undefined],
   ]);

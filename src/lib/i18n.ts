@@ -24,6 +24,16 @@ export function pick<T extends Record<string, unknown>>(record: T, field: string
   return typeof value === 'string' ? value : '';
 }
 
+/** A bilingual record's name in a language: localName(place, 'zh') → place.name_zh. */
+export function localName(record: { name_en: string; name_zh: string }, lang: Lang): string {
+  return lang === 'en' ? record.name_en : record.name_zh;
+}
+
+/** localName fixed to one language, for mapping over records: places.map(namer(lang)). */
+export function namer(lang: Lang): (record: { name_en: string; name_zh: string }) => string {
+  return (record) => localName(record, lang);
+}
+
 /** Compare names the way readers of each language expect (pinyin collation for Chinese). */
 export function collator(lang: Lang): Intl.Collator {
   return new Intl.Collator(lang === 'zh' ? 'zh-CN-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });

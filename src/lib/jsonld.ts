@@ -4,7 +4,7 @@
  */
 import type { CaseEvents, Place, Source, Theme } from './schema.ts';
 import { bylineNames, known } from './cite.ts';
-import { htmlLang, type Lang } from './i18n.ts';
+import { htmlLang, type Lang, localName } from './i18n.ts';
 import { LICENSE } from './opendata.ts';
 
 export type JsonLd = Record<string, unknown>;
@@ -17,7 +17,7 @@ export function serializeJsonLd(data: JsonLd): string {
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const placeName = (p: Place, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
+const placeName = localName;
 
 function placeLd(chain: Place[], lang: Lang): JsonLd {
   const own = chain.at(-1)!;
@@ -77,9 +77,9 @@ export function articleLd(a: ArticleInput): JsonLd {
     publisher: site,
     ...(a.modified ? { dateModified: a.modified } : {}),
     license: LICENSE.path,
-    about: [placeLd(a.chain, a.lang), ...a.themes.map((t) => ({ '@type': 'Thing', name: a.lang === 'en' ? t.name_en : t.name_zh, alternateName: a.lang === 'en' ? t.name_zh : t.name_en }))],
+    about: [placeLd(a.chain, a.lang), ...a.themes.map((t) => ({ '@type': 'Thing', name: localName(t, a.lang), alternateName: a.lang === 'en' ? t.name_zh : t.name_en }))],
     contentLocation: placeLd(a.chain, a.lang),
-    keywords: a.themes.map((t) => (a.lang === 'en' ? t.name_en : t.name_zh)).join(', '),
+    keywords: a.themes.map((t) => localName(t, a.lang)).join(', '),
     // The time the case is about: the events' date (ISO 8601: a year, month, day or a span 2019/2021),
     // stated or inferred; the report's publication date is `isBasedOn.datePublished`, never this.
     ...(a.events && known(a.events.date) ? { temporalCoverage: a.events.date } : {}),

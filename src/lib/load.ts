@@ -3,6 +3,9 @@ import { isAbsolute, join, relative } from 'node:path';
 import { decodeText } from './csv.ts';
 import { contentDir, dataDir, listFiles } from './paths.ts';
 import { TABLES, type TableName } from './schema.ts';
+import { readStoryFiles } from './stories.ts';
+import { validateStories } from './validate-stories.ts';
+import { checkCorrections } from './corrections.ts';
 import { AtlasValidationError, validateAtlas, type AtlasData, type AtlasInput, type TextFile, type ValidationError } from './validate.ts';
 
 /** Where the research pages live: ATLAS_SOURCES_DIR, or next to the checkout as ../shared/sources. */
@@ -66,7 +69,9 @@ export function checkProject(root: string, opts?: LoadOptions): CheckResult {
   const skipped = input.sourceFiles
     ? []
     : [`skipped the check of sources.csv [file] against the source pages: found no folder ${opts?.sourcesDir ?? sourcePagesDir(root)} (set ATLAS_SOURCES_DIR to the folder of the *.txt pages)`];
-  return { data: result.data, errors: [...missing, ...result.errors], skipped };
+  const stories = validateStories(result.data, readStoryFiles(root));
+  const corrections = checkCorrections(root, [...new Set(result.data.cases.map((c) => c.slug))]);
+  return { data: result.data, errors: [...missing, ...result.errors, ...stories.errors, ...corrections.errors], skipped };
 }
 
 /** Load and validate, throwing one error that lists every problem. */

@@ -73,8 +73,8 @@ export interface FileFacts {
 }
 
 export interface PackageOptions {
-  /** Absolute URL of the site's home (for `homepage`). */
-  homepage: string;
+  /** Absolute URL of the site's data page (for `homepage`); left out when the build has no SITE. */
+  homepage?: string | undefined;
   /** YYYY-MM-DD the build stands for, if known. */
   created?: string | undefined;
   /** Size and hash of each CSV as published. */
@@ -106,7 +106,7 @@ export function dataPackage(opts: PackageOptions) {
       'Local cases of grassroots Party-building practice in China, taken from newspaper reports, with every figure sourced. ' +
       'Our text and data are licensed CC BY 4.0; the original reports remain the property of their publishers. ' +
       '本数据集的文字与数据采用 CC BY 4.0 许可；原始报道版权归原出版单位所有。',
-    homepage: opts.homepage,
+    ...(opts.homepage ? { homepage: opts.homepage } : {}),
     ...(opts.created && /^\d{4}-\d{2}-\d{2}$/.test(opts.created) ? { created: `${opts.created}T00:00:00Z` } : {}),
     licenses: [{ ...LICENSE }],
     keywords: ['Party building', 'grassroots governance', 'China', 'local government', '党建', '基层治理'],

@@ -47,7 +47,17 @@ function clip(s: string): string {
  * Parse a profile (the whole file, frontmatter included, so lines are the file's lines) and check that
  * it holds only text, <Fig id="…" /> and <Term>…</Term>.
  */
-export function parseProse(source: string): ParsedProse {
+export interface ExtraElement {
+  /** The element's name, e.g. Chart. */
+  name: string;
+  /** Its one attribute, which must be a literal string, e.g. id. */
+  attr: string;
+  /** Whether it may wrap plain text (<CaseLink slug="…">Lianjiang</CaseLink>). */
+  text?: boolean;
+}
+
+export function parseProse(source: string, extra: readonly ExtraElement[] = []): ParsedProse {
+  const allowed = extra.length ? `${ALLOWED.replace(' and ', ', ')}, ${extra.map((e) => (e.text ? `<${e.name} ${e.attr}="…">…</${e.name}>` : `<${e.name} ${e.attr}="…" />`)).join(', ')}` : ALLOWED;
   let tree: MdxNode;
   try {
     tree = mdxToMdast(source) as unknown as MdxNode;
@@ -55,7 +65,7 @@ export function parseProse(source: string): ParsedProse {
     const m = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/s.exec((e as Error).message);
     const line = m ? Number(m[1]) : 1;
     const reason = (m ? m[3]! : (e as Error).message).split('\n')[0];
-    return { parsed: false, figs: [], texts: [], problems: [{ line, message: `found MDX that does not parse (${reason}), expected ${ALLOWED} (write a literal < or { as \\< or \\{)` }] };
+    return { parsed: false, figs: [], texts: [], problems: [{ line, message: `found MDX that does not parse (${reason}), expected ${allowed} (write a literal < or { as \\< or \\{)` }] };
   }
   const out: ParsedProse = { parsed: true, figs: [], texts: [], problems: [] };
   const at = (n: MdxNode) => n.position?.start.line ?? 1;
@@ -64,11 +74,11 @@ export function parseProse(source: string): ParsedProse {
       case 'yaml':
         return;
       case 'mdxjsEsm':
-        out.problems.push({ line: at(n), message: `found the code ${JSON.stringify(clip(n.value ?? ''))}, expected only ${ALLOWED} (a profile is text: no import or export)` });
+        out.problems.push({ line: at(n), message: `found the code ${JSON.stringify(clip(n.value ?? ''))}, expected only ${allowed} (a profile is text: no import or export)` });
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        out.problems.push({ line: at(n), message: `found the expression {${clip(n.value ?? '')}}, expected only ${ALLOWED} (write a literal brace as \\{)` });
+        out.problems.push({ line: at(n), message: `found the expression {${clip(n.value ?? '')}}, expected only ${allowed} (write a literal brace as \\{)` });
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
@@ -103,7 +113,16 @@ export function parseProse(source: string): ParsedProse {
       // A term is printed as the report prints it: its digits are not typed figures.
       return;
     }
-    out.problems.push({ line: at(n), message: `found the element <${n.name ?? ''}>, expected only ${ALLOWED}` });
+    const more = extra.find((e) => e.name === n.name);
+    if (more) {
+      const a = attrs[0];
+      const literal = attrs.length === 1 && a?.type === 'mdxJsxAttribute' && a.name === more.attr && typeof a.value === 'string';
+      const children = n.children ?? [];
+      if (!literal || (more.text ? children.some((c) => c.type !== 'text' && c.type !== 'paragraph') : children.length))
+        out.problems.push({ line: at(n), message: `found a <${more.name}> that is not ${more.text ? `<${more.name} ${more.attr}="…">plain text</${more.name}>` : `<${more.name} ${more.attr}="…" />`}, expected a literal ${more.attr} and nothing else` });
+      return;
+    }
+    out.problems.push({ line: at(n), message: `found the element <${n.name ?? ''}>, expected only ${allowed}` });
   };
   walk(tree);
   return out;

@@ -1,6 +1,6 @@
 // Full-text search: the shape of a search in the URL, how it maps to Pagefind options, how case pages
 // describe themselves to the index, and how Pagefind's excerpts are taken apart safely.
-// Pure functions: used by the case and search pages at build time and by src/scripts/search.ts in the browser.
+// Pure functions: used by the case and search pages at build time and by src/browser/search.ts in the browser.
 import type { Lang } from './i18n.ts';
 import type { PagefindApi, PagefindRanking, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from './pagefind-api.ts';
 
@@ -185,15 +185,15 @@ export async function searchWholeTerms(api: PagefindApi, query: string, options:
 
 // ——— Results ———
 
-export type ResultKind = 'case' | 'theme' | 'region' | 'methodology' | 'page';
+export type ResultKind = 'case' | 'story' | 'theme' | 'region' | 'methodology' | 'page';
 
 /** What kind of page a result URL is, from its route (`…/en/cases/lianjiang/` → case). */
 export function resultKind(url: string): ResultKind {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
   if (/\/(?:en|zh)\/methodology\/$/.test(path)) return 'methodology';
-  const m = /\/(?:en|zh)\/(cases|themes|regions)\/(?!by-)[^/]+\/$/.exec(path);
+  const m = /\/(?:en|zh)\/(cases|stories|themes|regions)\/(?!by-)[^/]+\/$/.exec(path);
   if (!m) return 'page';
-  return ({ cases: 'case', themes: 'theme', regions: 'region' } as const)[m[1] as 'cases' | 'themes' | 'regions'];
+  return ({ cases: 'case', stories: 'story', themes: 'theme', regions: 'region' } as const)[m[1] as 'cases' | 'stories' | 'themes' | 'regions'];
 }
 
 export interface ExcerptPart {
@@ -337,6 +337,8 @@ export function spaceBlockBoundaries(html: string): string {
  */
 export function chartTextForIndex(html: string): string {
   return html.replace(/<svg\b[^>]*>[\s\S]*?<\/svg>/gi, (svg) => {
+    // a drawing marked data-pagefind-ignore (the phone copy of a chart drawn twice) is not indexed again
+    if (/^<svg\b[^>]*\sdata-pagefind-ignore\b/i.test(svg)) return svg;
     const words = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
       .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
       .filter(Boolean);

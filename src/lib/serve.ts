@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { securityHeaders } from './csp.ts';
 
 export interface StaticServer {
   server: Server;
@@ -11,19 +12,25 @@ export interface StaticServer {
 
 /**
  * Serve a built site directory over HTTP on loopback, mounted under `base` (e.g. /party-building-atlas/).
- * Unknown addresses get the site's 404 page with status 404.
+ * Unknown addresses get the not-found page of their language with status 404: <base>zh/… the
+ * Chinese one (zh/404/index.html), everything else the site's 404.html. Every response carries the
+ * same security headers as deployment (securityHeaders in src/lib/csp.ts: only embed pages may be framed).
  */
 export function serveStatic(dir: string, opts: { port?: number; host?: string; base?: string } = {}): Promise<StaticServer> {
   const base = ('/' + (opts.base ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace(/\/+/g, '/');
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], dotfiles: false });
-  const notFoundPath = join(dir, '404.html');
-  const notFound = existsSync(notFoundPath) ? readFileSync(notFoundPath) : Buffer.from('Not found');
+  const read = (path: string) => (existsSync(path) ? readFileSync(path) : undefined);
+  const notFound = read(join(dir, '404.html')) ?? Buffer.from('Not found');
+  const notFoundZh = read(join(dir, 'zh', '404', 'index.html')) ?? notFound;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
+    const zh = url.startsWith(`${base}zh/`) || url === `${base}zh` || url.startsWith(`${base}zh?`);
+    const path = url.startsWith(base) ? url.slice(base.length).split(/[?#]/)[0]! : '';
+    for (const [k, v] of Object.entries(securityHeaders(path))) res.setHeader(k, v);
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(notFound);
+      res.end(zh ? notFoundZh : notFound);
     };
     if (!url.startsWith(base)) {
       if (url === '/' && base !== '/') {

@@ -3,7 +3,16 @@
 import type { Lang } from './i18n.ts';
 
 const en = {
-  title: 'Compare places',
+  title: 'Compare figures',
+  /** The page's <title> and heading for an indicator. */
+  pageTitle: (indicator: string) => `${indicator} · Compare figures`,
+  heading: (indicator: string) => `Compare figures: ${indicator}`,
+  placesNote: 'Each box is one place’s own figures; a place inside another has a box of its own.',
+  inside: (parent: string) => `in ${parent}`,
+  levelTag: { country: 'country', province: 'province', prefecture: 'prefecture', county: 'county level', township: 'township', village: 'village', community: 'community', other: 'organisation' } as Record<string, string>,
+  levelsNote: (levels: string) => `These figures are about places at different levels (${levels}): a larger place’s total is not like a smaller one’s. Each bar names its level.`,
+  level: 'Level',
+  update: 'Update chart',
   intro: 'Choose a figure that is measured the same way in different places and see the reported values side by side. Each value keeps the qualifier and the year of its report, and links to its case.',
   indicator: 'Indicator',
   places: 'Places',
@@ -35,11 +44,20 @@ const en = {
     upper: 'Notch at the end: an upper bound (“nearly”, “under”, “up to”) — the true value is lower.',
     approx: 'Whisker: an approximate value (“about”).',
     exact: 'Square end: the figure as printed.',
+    exactDot: 'Dot: the figure as printed (a logarithmic scale has no bars).',
   } as Record<string, string>,
 };
 
 const zh: typeof en = {
-  title: '地区比较',
+  title: '数字比较',
+  pageTitle: (indicator: string) => `${indicator} · 数字比较`,
+  heading: (indicator: string) => `数字比较：${indicator}`,
+  placesNote: '每个选框只代表该地点本身的数字；位于其他地点之内的地点另有选框。',
+  inside: (parent: string) => `属${parent}`,
+  levelTag: { country: '国家', province: '省级', prefecture: '地级', county: '县级', township: '乡镇', village: '村', community: '社区', other: '机构' },
+  levelsNote: (levels: string) => `这些数字所涉地点层级不同（${levels}），较大地方的总数与较小地方的数字不宜直接对比。每条都标明了所属层级。`,
+  level: '层级',
+  update: '更新图表',
   intro: '选择一项在不同地方口径相同的数字，并排查看各地报道的数值。每个数值保留原文的限定词和所指年份，并链接到所属案例。',
   indicator: '指标',
   places: '地点',
@@ -71,6 +89,7 @@ const zh: typeof en = {
     upper: '末端缺口：上限（“近”“不足”“最多”等），实际数值更小。',
     approx: '误差线：约数（“约”“左右”）。',
     exact: '平头：原文所载确数。',
+    exactDot: '圆点：原文所载数值（对数刻度不画条形）。',
   } as Record<string, string>,
 };
 

@@ -67,6 +67,8 @@ const en = {
   cases: 'Cases',
   allCases: 'All cases',
   caseCount: (n: number) => `${n} case${n === 1 ? '' : 's'}`,
+  /** Text in brackets, as each language writes them (full-width in Chinese, no space before). */
+  paren: (s: string) => ` (${s})`,
   sortBy: 'Sort and group',
   byName: 'By place name',
   byDate: 'Newest events first',
@@ -110,6 +112,7 @@ const en = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
   goHome: 'Go to the home page',
+  notFoundSearch: 'Search the atlas instead',
   latestCases: 'Cases',
   browseThemes: 'Browse by theme',
   browseRegions: 'Browse by region',
@@ -150,7 +153,7 @@ const en = {
   searchPanel: 'Filters and sort',
   searchPanelNone: 'none chosen',
   searchSimplified: (q: string) => `Searched in simplified characters: “${q}”.`,
-  resultKind: { case: 'Case', theme: 'Theme', region: 'Region', methodology: 'Methodology', page: 'Page' } as Record<string, string>,
+  resultKind: { case: 'Case', story: 'Story', theme: 'Theme', region: 'Region', methodology: 'Methodology', page: 'Page' } as Record<string, string>,
   glossary: 'Terms in English and Chinese',
   glossaryIntro: 'The themes of this case under the names and synonyms used in English and in the Chinese reports.',
   navData: 'Data',
@@ -187,9 +190,12 @@ const en = {
   rssTitle: 'Party-Building Case Atlas: cases',
   rssFeed: 'RSS feed of cases (English)',
   sitemapLink: 'Sitemap',
+  // Levels of government (the rank, as 省级/县级 in Chinese); src/lib/place-kind.ts names the kind of a place.
   level: {
-    country: 'Country', province: 'Province', prefecture: 'Prefecture', county: 'County', township: 'Township', village: 'Village', community: 'Community', other: 'Other',
+    country: 'Country', province: 'Provincial level', prefecture: 'Prefecture level', county: 'County level', township: 'Township level', village: 'Village', community: 'Community', other: 'Other',
   } as Record<string, string>,
+  adcode: 'Administrative code (GB/T 2260)',
+  placeKind: 'Kind of place',
 };
 
 type Dict = typeof en;
@@ -259,6 +265,7 @@ const zh: Dict = {
   cases: '案例',
   allCases: '全部案例',
   caseCount: (n: number) => `${n}个案例`,
+  paren: (s: string) => `（${s}）`,
   sortBy: '排序与分组',
   byName: '按地名',
   byDate: '按事件时间（新→旧）',
@@ -302,6 +309,7 @@ const zh: Dict = {
   notFoundTitle: '页面不存在',
   notFoundText: '此地址没有页面，可能已移动，或链接有误。',
   goHome: '返回首页',
+  notFoundSearch: '在本站搜索',
   latestCases: '案例',
   browseThemes: '按主题浏览',
   browseRegions: '按地区浏览',
@@ -342,7 +350,7 @@ const zh: Dict = {
   searchPanel: '筛选与排序',
   searchPanelNone: '未选择',
   searchSimplified: (q: string) => `已按简体字检索：“${q}”。`,
-  resultKind: { case: '案例', theme: '主题', region: '地区', methodology: '方法说明', page: '页面' },
+  resultKind: { case: '案例', story: '专题', theme: '主题', region: '地区', methodology: '方法说明', page: '页面' },
   glossary: '中英文术语',
   glossaryIntro: '本案例所涉主题在英文和中文报道中的名称及同义词。',
   navData: '数据',
@@ -382,6 +390,8 @@ const zh: Dict = {
   level: {
     country: '国家', province: '省级', prefecture: '地级', county: '县级', township: '乡镇级', village: '村', community: '社区', other: '其他',
   },
+  adcode: '行政区划代码（GB/T 2260）',
+  placeKind: '类别',
 };
 
 export const UI: Record<Lang, Dict> = { en, zh };

@@ -18,6 +18,7 @@ export const routes = {
   regions: (lang: Lang) => `${lang}/regions/`,
   region: (lang: Lang, id: string) => `${lang}/regions/${id}/`,
   methodology: (lang: Lang) => `${lang}/methodology/`,
+  about: (lang: Lang) => `${lang}/about/`,
   search: (lang: Lang) => `${lang}/search/`,
   notFound: (lang: Lang) => `${lang}/404/`,
   data: (lang: Lang) => `${lang}/data/`,
@@ -31,6 +32,20 @@ export const routes = {
 /** An absolute URL for a base-relative path, on the configured site origin. */
 export function absoluteUrl(site: string | URL, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;
+}
+
+/**
+ * The public address of a page or file, for what only works with an absolute URL (Open Graph,
+ * sitemap, feeds, citations, QR codes): on the configured origin (`SITE`), or undefined when the
+ * build does not know where the site will live — then it is left out, never guessed.
+ */
+export function publicUrl(site: string | URL | undefined, base: string, path: string): string | undefined {
+  return site ? absoluteUrl(site, base, path) : undefined;
+}
+
+/** A link to a page that works wherever the site is served: absolute with `SITE`, root-relative without. */
+export function siteLink(site: string | URL | undefined, base: string, path: string): string {
+  return publicUrl(site, base, path) ?? withBase(base, path);
 }
 
 /** The same page in another language: swap the leading language segment of a base-relative path. */

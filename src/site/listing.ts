@@ -4,6 +4,8 @@ import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
 import { FACETS, groupBy, listingPath, pageCount, pageOf, type Facet, type Order } from '../lib/listing.ts';
 import { t } from '../lib/ui.ts';
+import { orderThemes } from '../lib/theme-order.ts';
+import { placeName } from '../lib/place-kind.ts';
 
 export interface FacetValue {
   value: string;
@@ -33,16 +35,16 @@ export function facetLabel(atlas: Atlas, lang: Lang, facet: Facet, value: string
   const ui = t(lang);
   const name = (p: { name_en: string; name_zh: string }) => (lang === 'en' ? p.name_en : p.name_zh);
   if (facet === 'theme') return name(atlas.themes.get(value)!);
-  if (facet === 'province') return name(atlas.places.get(value)!);
+  if (facet === 'province') return placeName(atlas.places.get(value)!, lang);
   if (facet === 'year') return value === 'unknown' ? ui.listing.yearUnknown : lang === 'en' ? value : `${value}年`;
   return ui.level[value] ?? value;
 }
 
-/** Facet values in reading order: themes as in the table, provinces by name, years newest first, levels top down. */
+/** Facet values in reading order: themes in the one theme order (src/lib/theme-order.ts), provinces by name, years newest first, levels top down. */
 function orderValues(atlas: Atlas, lang: Lang, facet: Facet, values: FacetValue[]): FacetValue[] {
   const coll = collator(lang);
   if (facet === 'theme') {
-    const order = atlas.data.themes.map((th) => th.id);
+    const order = orderThemes(atlas.data.themes, atlas.caseList()).map((th) => th.id);
     return values.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
   }
   if (facet === 'year') return values.sort((a, b) => (a.value === 'unknown' ? 1 : b.value === 'unknown' ? -1 : b.value.localeCompare(a.value)));

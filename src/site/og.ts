@@ -33,7 +33,7 @@ const renderer = () => ['og-v1', version('satori'), version('@resvg/resvg-js'), 
 
 /** A card as PNG, from the cache when the same card was rendered before. */
 export async function renderCardCached(card: CardNode): Promise<Uint8Array<ArrayBuffer>> {
-  const dir = join(process.cwd(), '.tmp', 'og-cache');
+  const dir = process.env.ATLAS_OG_CACHE_DIR ?? join(process.cwd(), '.tmp', 'og-cache'); // another dir: a build from an empty cache
   const file = join(dir, `${createHash('sha256').update(renderer()).update(JSON.stringify(card)).digest('hex')}.png`);
   if (existsSync(file)) return new Uint8Array(readFileSync(file));
   const png = await renderCard(card);

@@ -196,7 +196,7 @@ describe('search on a phone (390×844)', () => {
     const panel = page.locator('[data-search-panel]');
     expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await panel.locator('summary').textContent()).toContain('Guangdong');
-    expect(await panel.locator('summary').textContent()).toContain('Newest first');
+    expect(await panel.locator('summary').textContent()).toContain('Newest events first');
     await panel.locator('summary').click();
     expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const small = await page.$$eval('[data-search] input, [data-search] button:not([hidden]), [data-search] select, [data-search] summary, [data-search-results] h2 a', (els) =>

@@ -3,9 +3,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
 import { formatCaseDates, formatDate, formatFigure } from '../../src/lib/format.ts';
 import { ROOT } from '../helpers/fixture.ts';
+import { Parser } from 'htmlparser2';
+import { htmlFiles, listFiles, readText } from '../helpers/site.ts';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
+const dist = inject('distDir');
 const data = loadProject(ROOT);
 const url = (path: string) => new URL(path, site).href;
 
@@ -77,11 +80,46 @@ describe('language switch', () => {
 });
 
 describe('missing pages', () => {
-  it('answer 404 with the site’s not-found page', async () => {
+  it('answer 404 with the site’s not-found page and a search box', async () => {
     const page = await context.newPage();
     const res = await page.goto(url('en/cases/no-such-case/'));
     expect(res?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Page not found');
+    await page.fill('#not-found-q-en', 'Lianjiang');
+    await page.press('#not-found-q-en', 'Enter');
+    await page.waitForURL(/\/en\/search\/\?q=Lianjiang/);
+    expect(await page.inputValue('#header-search-q')).toBe('Lianjiang');
+    await page.waitForLoadState('networkidle');
+    await page.close();
+  });
+
+  it('under /zh/ answer 404 with the Chinese not-found page (bundled server)', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(url('zh/no-such-page/'));
+    expect(res?.status()).toBe(404);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.textContent('h1')).toBe('页面不存在');
+    expect(await page.getAttribute('form.not-found-search', 'action')).toMatch(/\/zh\/search\/$/);
+    await page.close();
+  });
+
+  it('a host that serves only 404.html shows its Chinese text for /zh/ addresses, the English one elsewhere', async () => {
+    const html = readText(dist, '404.html');
+    const before = problems.length;
+    const page = await context.newPage();
+    // what such a host does: the one 404.html, whatever the address
+    await page.route('**/zh/gone/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.route('**/en/gone/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url('zh/gone/'));
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    expect(await page.isVisible('[data-not-found-lang="zh"] >> text=页面不存在')).toBe(true);
+    expect(await page.isVisible('[data-not-found-lang="en"]')).toBe(false);
+    expect(await page.title()).toBe('页面不存在 · 党建案例图谱');
+    await page.goto(url('en/gone/'));
+    expect(await page.isVisible('[data-not-found-lang="en"] >> text=Page not found')).toBe(true);
+    expect(await page.isVisible('[data-not-found-lang="zh"]')).toBe(false);
+    // (a favicon request cut short by the second navigation is not an error of the page)
+    expect(problems.slice(before).filter((p) => !p.includes('404') && !/favicon\.svg net::ERR_ABORTED/.test(p))).toEqual([]);
     await page.close();
   });
 });
@@ -178,4 +216,76 @@ describe('case pages say which date is which', () => {
       });
     }
   }
+});
+
+describe('a build without SITE publishes no address it cannot know', () => {
+  const files = listFiles(dist);
+  it.skipIf(Boolean(process.env.SITE))('no built file names localhost or a loopback address', () => {
+    const named = files.filter((f) => !/\.(png|wasm)$/.test(f) && /localhost|127\.0\.0\.1/.test(readText(dist, f)));
+    expect(named).toEqual([]);
+    expect(files.length).toBeGreaterThan(200);
+  });
+
+  it.skipIf(Boolean(process.env.SITE))('links are root-relative; sitemap, feeds, og:url, preview images and the QR code are left out', () => {
+    for (const f of ['sitemap.xml', 'sitemap-index.xml', 'en/rss.xml', 'zh/rss.xml']) expect(files, f).not.toContain(f);
+    expect(readText(dist, 'robots.txt')).not.toContain('Sitemap');
+    const html = readText(dist, 'en/cases/lianjiang/index.html');
+    expect(html).toContain('<link rel="canonical" href="/en/cases/lianjiang/">');
+    expect(html).toContain('<link rel="alternate" hreflang="zh-Hans" href="/zh/cases/lianjiang/">');
+    expect(html).not.toMatch(/og:url|og:image|application\/rss\+xml|aria-label="QR code/);
+    expect(html).not.toMatch(/https?:\/\/[^"]*\/en\/cases\/lianjiang\//);
+    expect(JSON.parse(readText(dist, 'data/datapackage.json'))).not.toHaveProperty('homepage');
+  });
+
+  it.skipIf(Boolean(process.env.SITE))('the share field is completed in the browser with the address the page was opened at', async () => {
+    const page = await context.newPage();
+    await page.goto(url('zh/cases/lianjiang/'));
+    expect(await page.inputValue('#share-url')).toBe(url('zh/cases/lianjiang/'));
+    await page.close();
+  });
+});
+
+describe('words', () => {
+  it('Chinese inside English pages is marked lang="zh-Hans" (outside scripts, SVG and titles)', () => {
+    const unmarked: string[] = [];
+    const RAW = new Set(['script', 'style', 'svg', 'title', 'code', 'pre', 'option', 'textarea']);
+    const VOID = new Set(['meta', 'link', 'br', 'img', 'input', 'hr', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'track']);
+    const pages = htmlFiles(dist).filter((f) => f.startsWith('en/'));
+    for (const f of pages) {
+      const stack: { lang: string; raw: boolean }[] = [{ lang: 'en', raw: false }];
+      const parser = new Parser(
+        {
+          onopentag(name, a) {
+            if (VOID.has(name)) return;
+            const top = stack.at(-1)!;
+            stack.push({ lang: a.lang ?? top.lang, raw: top.raw || RAW.has(name) });
+          },
+          onclosetag(name) {
+            if (!VOID.has(name)) stack.pop();
+          },
+          ontext(t) {
+            const top = stack.at(-1)!;
+            if (!top.raw && top.lang === 'en' && /\p{Script=Han}/u.test(t)) unmarked.push(`${f}: ${t.trim().slice(0, 40)}`);
+          },
+        },
+        { decodeEntities: true },
+      );
+      parser.write(readText(dist, f));
+      parser.end();
+    }
+    expect(pages.length).toBeGreaterThan(50);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('region pages name the kind of place rightly, and no heading repeats it', async () => {
+    const page = await context.newPage();
+    for (const [id, kind] of [['shanghai', 'Provincial-level municipality'], ['lianjiang', 'County-level city'], ['jiangyang', 'County-level district'], ['yingshan', 'County']]) {
+      await page.goto(url(`en/regions/${id}/`));
+      const dl = await page.$$eval('dl.meta dt, dl.meta dd', (els) => els.map((e) => e.textContent?.trim()));
+      expect(dl[dl.indexOf('Kind of place') + 1], id).toBe(kind);
+      expect(await page.textContent('h1')).not.toMatch(/County County|\bCounty\b.*\[County\]/);
+      expect(await page.title()).toMatch(/ · Party-Building Case Atlas$/);
+    }
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Serve a built site with nginx (Debian's package) on a free loopback port, mounted at a base
- * path, the way a static host would: directory indexes, the site's 404 page for missing files.
+ * path, with the shipped deploy/nginx.conf (only its port, root and base filled in): directory
+ * indexes, security and cache headers, the site's 404 pages for missing files.
  * The configuration, pid file and logs live in a temporary directory removed on stop.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../../src/lib/serve.ts';
+import { ROOT } from './fixture.ts';
 
 export interface Nginx {
   /** e.g. http://127.0.0.1:41234/party-building-atlas/ */
@@ -55,26 +57,43 @@ function freePort(): Promise<number> {
   });
 }
 
-const TYPES = `
+const TYPES = `types {
     text/html html;
     text/css css;
-    text/javascript js mjs;
+    application/javascript js mjs;
     application/json json;
-    application/xml xml;
+    text/xml xml;
     text/plain txt;
-    text/csv csv;
     image/png png;
     image/svg+xml svg;
     image/x-icon ico;
     application/wasm wasm;
-    font/woff2 woff2;`;
+    font/woff2 woff2;
+}
+`;
+
+/** The shipped site configuration, deploy/nginx.conf. */
+export const DEPLOY_CONF = join(ROOT, 'deploy', 'nginx.conf');
+
+/** deploy/nginx.conf with its three placeholders filled in, and nothing else changed. */
+export function renderDeployConf(values: { port: string | number; root: string; base: string }, text = readFileSync(DEPLOY_CONF, 'utf8')): string {
+  const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const out = text.replaceAll('@PORT@', String(values.port)).replaceAll('@ROOT@', resolve(values.root).replace(/\/+$/, '')).replaceAll('@BASE@', base);
+  const left = /@[A-Z]+@/.exec(out);
+  if (left) throw new Error(`deploy/nginx.conf: placeholder ${left[0]} is not filled in`);
+  return out;
+}
 
 export async function startNginx(root: string, base: string, bin = findNginx()): Promise<Nginx> {
   if (!bin) throw new Error('No nginx found. Install it — on Debian/Ubuntu: apt-get install -y nginx-light — or set NGINX_PATH.');
   const dir = mkdtempSync(join(tmpdir(), 'atlas-nginx-'));
   chmodSync(dir, 0o755); // worker processes may run as another user
   const port = await freePort();
-  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`;
+  const prefix = `/${base.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  // The host's MIME types, as a packaged nginx has them (deploy/nginx.conf includes mime.types).
+  writeFileSync(join(dir, 'mime.types'), existsSync('/etc/nginx/mime.types') ? readFileSync('/etc/nginx/mime.types', 'utf8') : TYPES);
+  writeFileSync(join(dir, 'site.conf'), renderDeployConf({ port: `127.0.0.1:${port}`, root, base }));
+  // A minimal main file around the shipped site file, as /etc/nginx/nginx.conf is around conf.d/*.conf.
   const conf = `
 daemon off;
 worker_processes 1;
@@ -82,28 +101,13 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 128; }
 http {
-  types {${TYPES}
-  }
-  default_type application/octet-stream;
-  charset utf-8;
-  charset_types text/css text/plain text/csv application/json application/xml text/javascript;
   access_log off;
-  absolute_redirect off;
   client_body_temp_path ${dir}/client_body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    server_name localhost;
-    location = / { return 404; }
-    location ${prefix} {
-      alias ${resolve(root)}/;
-      index index.html;
-      error_page 404 ${prefix}404.html;
-    }
-  }
+  include ${dir}/site.conf;
 }
 `;
   const confPath = join(dir, 'nginx.conf');

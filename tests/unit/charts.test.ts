@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
-import { compareCsvRecords, COMPARE_CSV_COLUMNS, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
+import { axisTicks, BAR, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
+import { compareCsvRecords, COMPARE_CSV_COLUMNS, mixedLevels, placeOptions, selectedPlaces, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
 import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS, casePoints, nestQuotes, sourceName } from '../../src/charts/datasets.ts';
 import { dateSpan, timelineLayout, timelineSvg } from '../../src/charts/timeline.ts';
 import { matrixLayout, matrixSvg } from '../../src/charts/matrix.ts';
@@ -104,7 +104,11 @@ describe('bar layout', () => {
     expect(wide.stacked).toBe(false);
     expect(narrow.stacked).toBe(true);
     expect(narrow.width).toBe(340);
-    expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
+    // narrow: labels above the bars, so the bars get the whole width; ticks never crowd
+    expect(wide.labelsAbove).toBe(false);
+    expect(narrow.labelsAbove).toBe(true);
+    expect(narrow.range[0]).toBeLessThan(20);
+    for (let i = 1; i < narrow.ticks.length; i++) expect(narrow.ticks[i]!.x - narrow.ticks[i - 1]!.x).toBeGreaterThanOrEqual(40);
     const texts = nodes(barSvg(narrow, text, 'n', 'en')).filter((n) => n.tag === 'text').map((n) => n.text);
     expect(texts).toContain('20,000,000+ yuan');
     expect(texts).toContain('2021');
@@ -113,6 +117,33 @@ describe('bar layout', () => {
   it('links every value to its case’s figure row', () => {
     const svg = barSvg(barLayout([datum('a', 1)], { scale: 'linear', lang: 'zh', kind: 'count' }), text, 'f', 'zh');
     expect(nodes(svg).find((n) => n.tag === 'a')?.attrs?.href).toBe('#a');
+  });
+});
+
+describe('bar labels', () => {
+  it('wrap what is counted onto a second line instead of cutting it, at word boundaries', () => {
+    const sub = 'Planned investment in the new Party–public service centre and its grounds';
+    const l = barLayout([{ ...datum('a', 5), sub }, datum('b', 3)], { scale: 'linear', lang: 'en', kind: 'currency' });
+    const lines = l.rows[0]!.subLines;
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.join(' ')).toBe(sub);
+    for (const line of lines) expect(line).toBe(line.trim());
+    expect(l.rowHeight).toBeGreaterThan(BAR.rowHeight);
+  });
+  it('on a narrow chart put name and what is counted above the bar, across the width, uncut', () => {
+    const sub = 'Special funds invested each year in upgrading community services';
+    const l = barLayout([{ ...datum('a', 5), sub }], { scale: 'linear', lang: 'en', kind: 'currency', width: 330 });
+    expect(l.labelsAbove).toBe(true);
+    expect(l.rows[0]!.subLines.join(' ')).toBe(sub);
+    expect(l.rows[0]!.nameY).toBeLessThan(l.rows[0]!.subY[0]!);
+    expect(l.rows[0]!.subY.at(-1)!).toBeLessThan(l.rows[0]!.mid - 5);
+  });
+  it('tags each name with its level when given, in grey after the name', () => {
+    const l = barLayout([{ ...datum('Jiangyang', 5), tag: 'county level' }], { scale: 'linear', lang: 'en', kind: 'count' });
+    const svg = barSvg(l, text, 'f', 'en');
+    const spans = nodes(svg).filter((n) => n.tag === 'tspan').map((n) => n.text);
+    expect(spans).toEqual(['Jiangyang', ' · county level']);
   });
 });
 
@@ -148,6 +179,31 @@ describe('comparison data from the atlas', () => {
     const row = en.rows.find((r) => r.qualifier === 'more_than')!;
     expect(row.href).toBe(`/en/cases/${row.case}/#obs-${row.obs}`);
     expect(row.periodShort).toBe('2020');
+  });
+
+  it('a place with figures of its own selects exactly those, never the places inside it', () => {
+    const ds = compareDataset(atlas, 'en', '/');
+    const ind = ds.indicators.find((i) => i.id === 'money_invested')!;
+    const aiguo = ind.rows.find((r) => r.place === 'nanhai-xiqiao-aiguo');
+    const xiqiao = ind.rows.find((r) => r.place === 'nanhai-xiqiao');
+    expect(aiguo && xiqiao, 'money_invested has figures for Xiqiao and for Aiguo inside it').toBeTruthy();
+    const rows = selectRows(ind, { indicator: ind.id, places: ['nanhai-xiqiao'], scale: 'linear', sort: 'desc' }, 'en');
+    expect(new Set(rows.map((r) => r.place))).toEqual(new Set(['nanhai-xiqiao']));
+    expect(selectedPlaces(ind, ['nanhai-xiqiao', 'nanhai-xiqiao-aiguo'])).toEqual(new Set(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']));
+    // a region without figures of its own still selects everything inside it
+    expect([...selectedPlaces(ind, ['foshan'])].sort()).toEqual([...new Set(ind.rows.filter((r) => r.within.includes('foshan')).map((r) => r.place))].sort());
+    const opts = placeOptions(ind, 'en');
+    expect(opts.find((o) => o.id === 'nanhai-xiqiao-aiguo')).toEqual({ id: 'nanhai-xiqiao-aiguo', name: 'Aiguo Community', inside: 'Xiqiao Town' });
+    expect(opts.find((o) => o.id === 'nanhai-xiqiao')?.inside).toBeUndefined();
+  });
+
+  it('flags figures about places of different levels', () => {
+    const ds = compareDataset(atlas, 'en', '/');
+    const ind = ds.indicators.find((i) => i.id === 'party_members')!;
+    const levels = mixedLevels(ind.rows);
+    expect(levels.length).toBeGreaterThan(1);
+    expect(levels[0]).toBe('county');
+    expect(mixedLevels(ind.rows.filter((r) => r.level === levels[0]))).toEqual([]);
   });
 
   it('selects places by the place, any ancestor, or the case, and sorts Chinese names by pinyin', () => {

@@ -137,6 +137,14 @@ describe('citing this site’s page', () => {
     expect(bib).toContain('urldate      = {2024-05-06}');
     expect(bib).toContain('url          = {https://atlas.example.org/party-building-atlas/en/cases/lianjiang/}');
   });
+  it('leaves the URL (and the “retrieved from”) out when the build has no public address', () => {
+    const noUrl = { ...page, url: undefined };
+    expect(citePage(noUrl, 'gbt7714')).toBe('Party-Building Case Atlas. Lianjiang, Guangdong: branches compete[EB/OL]. [2024-05-06].');
+    expect(citePage(noUrl, 'apa')).toBe('Party-Building Case Atlas. (n.d.). Lianjiang, Guangdong: branches compete.');
+    const bib = citePage(noUrl, 'bibtex');
+    expect(bib).not.toMatch(/url|http/);
+    expect(bib).toContain('Accessed 2024-05-06');
+  });
   it('leaves the access date out when there is none', () => {
     for (const style of CITE_STYLES) {
       const text = citePage({ ...page, accessed: undefined }, style);

@@ -146,6 +146,12 @@ describe('chart text for the index', () => {
     );
   });
 
+  it('indexes a chart drawn twice once: the copy marked data-pagefind-ignore is left as it is', () => {
+    const narrow = '<svg class="chart-v-narrow" data-pagefind-ignore=""><text>Lianjiang</text></svg>';
+    const wide = '<svg class="chart-v-wide"><text>Lianjiang</text></svg>';
+    expect(chartTextForIndex(narrow + wide)).toBe(`${narrow}${wide}<span data-pagefind-weight="0.1"> Lianjiang </span>`);
+  });
+
   it('leaves an SVG without text, and pages without SVG, as they are', () => {
     const html = '<svg><path d="M0 0"/></svg><p>x</p>';
     expect(chartTextForIndex(html)).toBe(html);

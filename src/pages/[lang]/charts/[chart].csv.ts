@@ -8,18 +8,18 @@ import { drawsEveryCase, newestCases, placeGroups, PLACE_GROUP_CSV_COLUMNS, plac
 import { LATEST_MATRIX, LATEST_TIMELINE } from '../../../lib/listing.ts';
 import type { Place } from '../../../lib/schema.ts';
 import { toCsv } from '../../../lib/csv.ts';
+import { chartKeys } from '../../../charts/chart-keys.ts';
+import { themeDataset } from '../../../charts/theme-figures.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, sortRows } from '../../../charts/compare.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
 import type { Atlas, CaseEntry } from '../../../lib/atlas.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
-function charts(atlas: Atlas): string[] {
-  return ['map', 'timeline', 'themes-matrix', ...atlas.regions().map((r) => `region-${r.id}-map`), ...atlas.caseList().filter((c) => c.key.length).map((c) => `case-${c.slug}-key`)];
-}
 
 export async function getStaticPaths() {
   if (indexesOnly()) return [];
   const atlas = await getAtlas();
-  return LANGS.flatMap((lang) => charts(atlas).map((chart) => ({ params: { lang, chart } })));
+  return LANGS.flatMap((lang) => chartKeys(atlas).map((chart) => ({ params: { lang, chart } })));
 }
 
 export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: string): string {
@@ -37,6 +37,13 @@ export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: stri
   if (chart === 'themes-matrix') {
     const { columns, records } = matrixCsv(themeMatrix(atlas, lang, base, drawsEveryCase(atlas.cases.size) ? undefined : newestCases(atlas, lang, LATEST_MATRIX)));
     return toCsv(columns, records);
+  }
+  const themeMap = /^theme-(.+)-map$/.exec(chart);
+  if (themeMap) return mapCsv(atlas.casesWithTheme(themeMap[1]!));
+  const themeFigures = /^theme-(.+)-figures$/.exec(chart);
+  if (themeFigures) {
+    const ds = themeDataset(atlas, atlas.themes.get(themeFigures[1]!)!, lang, base);
+    return toCsv(COMPARE_CSV_COLUMNS, ds.indicators.flatMap((i) => compareCsvRecords(i.id, sortRows(i.rows, 'desc', lang))));
   }
   const region = /^region-(.+)-map$/.exec(chart);
   if (region) return mapCsv(atlas.casesIn(region[1]!), atlas.places.get(region[1]!));

@@ -4,13 +4,17 @@ import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
 import { LANGS } from '../../../lib/i18n.ts';
 import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
+import { getStories } from '../../../site/stories.ts';
+import { storyCard } from '../../../lib/story-cards.ts';
 import { renderCardCached } from '../../../site/og.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
   if (indexesOnly()) return [];
   const atlas = await getAtlas();
+  const stories = await getStories();
   return LANGS.flatMap((lang) => [
+    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) } })),
     { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) } },
     ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) } })),
     ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) } })),

@@ -2,13 +2,16 @@
 // same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
 import { saveBlob } from './download.ts';
-import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, datasetFromIndex, sourceNames, stateContext, type CompareDataset, type CompareIndex, type CompareIndicator, type CompareView } from '../charts/compare.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, legendKeys, placeOptions, sourceNames, type CompareView } from '../charts/compare.ts';
+import { compareData } from './compare-data.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
-import { collator, type Lang } from '../lib/i18n.ts';
+import type { Lang } from '../lib/i18n.ts';
+import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
+import { splitChinese } from '../lib/mixed-script.ts';
 import { BAR } from '../charts/bars.ts';
 
 const FIG_ID = 'fig-compare';
@@ -27,31 +30,21 @@ async function init(fig: HTMLElement): Promise<void> {
   const lang = fig.dataset.lang as Lang;
   const ui = { compare: COMPARE_UI[lang] };
   // the list of indicators, then only the figures of the indicator shown (one file per indicator)
-  const res = await fetch(fig.dataset.jsonIndex!);
-  if (!res.ok) return; // the static chart stays as it is
-  const ds: CompareDataset = datasetFromIndex((await res.json()) as CompareIndex);
-  const loaded = new Set<string>();
-  async function load(id: string): Promise<boolean> {
-    const ind = ds.indicators.find((i) => i.id === id);
-    if (!ind) return false;
-    if (loaded.has(id)) return true;
-    const r = await fetch(`${fig.dataset.jsonBase}${encodeURIComponent(id)}.json`);
-    if (!r.ok) return false;
-    ind.rows = ((await r.json()) as CompareIndicator).rows;
-    loaded.add(id);
-    ctx = stateContext(ds);
-    return true;
-  }
-  let ctx = stateContext(ds);
-  const wanted = () => {
-    const asked = new URLSearchParams(location.search).get('indicator');
-    return asked && ds.indicators.some((i) => i.id === asked) ? asked : fig.dataset.indicator!;
-  };
+  const found = await compareData(fig);
+  if (!found) return; // the static chart stays as it is
+  const data = found;
+  const { ds } = data;
+  const load = data.load;
+  const wanted = () => data.wanted(location.search, fig.dataset.indicator!);
   if (!(await load(wanted()))) return;
   const strings = compareStrings(lang);
   const pageIndicator = fig.dataset.indicator!;
   const compareUrl = fig.dataset.compareUrl!;
-  const coll = collator(lang);
+  const siteName = fig.dataset.siteName ?? '';
+  const heading = document.querySelector<HTMLElement>('[data-compare-heading]');
+  const langSwitch = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
+  const switchPath = langSwitch?.getAttribute('href')?.split(/[?#]/)[0];
+  const levelsEl = fig.querySelector<HTMLElement>('[data-compare-levels]');
 
   const form = q<HTMLFormElement>(fig, 'form[data-compare-controls]');
   const indicatorSel = q<HTMLSelectElement>(form, 'select[name=indicator]');
@@ -62,7 +55,7 @@ async function init(fig: HTMLElement): Promise<void> {
   const body = q<HTMLElement>(fig, '[data-chart-body]');
   const csvLink = q<HTMLAnchorElement>(fig, 'a[data-download=csv]');
 
-  let { state, notes } = parseCompareState(location.search, ctx, pageIndicator);
+  let { state, notes } = parseCompareState(location.search, data.ctx(), pageIndicator);
   let view: CompareView;
 
   function showNotes(keys: NoteKey[]): void {
@@ -72,16 +65,22 @@ async function init(fig: HTMLElement): Promise<void> {
 
   function buildPlaces(): void {
     const ind = ds.indicators.find((i) => i.id === state.indicator)!;
-    const places = [...new Map(ind.rows.map((r) => [r.place, r.placeName])).entries()].sort((a, b) => coll.compare(a[1], b[1]));
     const legend = q<HTMLLegendElement>(placesBox, 'legend');
-    placesBox.replaceChildren(legend);
-    for (const [id, name] of places) {
+    const note = placesBox.querySelector('.places-note');
+    placesBox.replaceChildren(legend, ...(note ? [note] : []));
+    for (const p of placeOptions(ind, lang)) {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.name = 'place';
-      box.value = id;
-      label.append(box, ` ${name}`);
+      box.value = p.id;
+      label.append(box, ` ${p.name}`);
+      if (p.inside) {
+        const hint = document.createElement('span');
+        hint.className = 'small';
+        hint.textContent = lang === 'en' ? ` (${ui.compare.inside(p.inside)})` : `（${ui.compare.inside(p.inside)}）`;
+        label.append(hint);
+      }
       placesBox.append(label);
     }
   }
@@ -94,9 +93,21 @@ async function init(fig: HTMLElement): Promise<void> {
     for (const b of placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')) b.checked = shown.has(b.value);
   }
 
-  // fit the chart to the space it has (phones), never wider than the static chart
-  const chartWidth = () => Math.round(Math.max(320, Math.min(BAR.width, body.clientWidth || BAR.width)));
+  // the chart takes the width it has: a phone's screen, or the page's column on a desktop
+  const chartWidth = () => Math.round(Math.max(280, Math.min(1600, body.clientWidth || BAR.width)));
   let width = chartWidth();
+
+  /** Text with its Chinese runs marked lang="zh-Hans" (English page). */
+  function mixed(text: string): (string | HTMLElement)[] {
+    if (lang !== 'en') return [text];
+    return splitChinese(text).map((p) => {
+      if (!p.zh) return p.text;
+      const span = document.createElement('span');
+      span.lang = 'zh-Hans';
+      span.textContent = p.text;
+      return span;
+    });
+  }
 
   function render(): void {
     width = chartWidth();
@@ -104,35 +115,50 @@ async function init(fig: HTMLElement): Promise<void> {
     const ind = view.indicator;
     body.replaceChildren(renderSvg(view.svg));
     q<HTMLElement>(fig, '.chart-title').textContent = ind.name;
+    // everything else on the page that names the state says the same as the chart
+    document.title = pageTitle(ui.compare.pageTitle(ind.name), siteName);
+    if (heading) heading.textContent = ui.compare.heading(ind.name);
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('.indicator-nav a[data-indicator]')) {
+      if (a.dataset.indicator === ind.id) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    if (langSwitch && switchPath) langSwitch.href = `${switchPath}${serialiseCompareState(state)}`;
+    if (levelsEl) {
+      levelsEl.hidden = view.levels.length === 0;
+      levelsEl.textContent = ui.compare.levelsNote(view.levels.map((l) => ui.compare.levelTag[l] ?? l).join(lang === 'en' ? ', ' : '、'));
+    }
     q<HTMLElement>(fig, '[data-chart-desc]').textContent = ui.compare.desc(ind.description, view.rows.length);
     q<HTMLElement>(fig, '[data-chart-source-list]').textContent = sourceNames(view.rows).join(lang === 'en' ? '; ' : '；');
     q<HTMLElement>(fig, '[data-compare-caption]').textContent = `${ind.name} · ${ui.compare.figures(view.rows.length)}`;
-    for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) {
-      const m = li.dataset.mark!;
-      li.hidden = m === 'zero' ? view.layout.offScale.length === 0 : !view.layout.marks.includes(m as never);
-    }
+    const legend = new Set(legendKeys(view));
+    for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) li.hidden = !legend.has(li.dataset.mark!);
     emptyEl.hidden = view.rows.length > 0;
     const tbody = q<HTMLTableSectionElement>(fig, '[data-compare-table] tbody');
+    const columns = [...fig.querySelectorAll<HTMLElement>('[data-compare-table] thead th')].slice(1).map((th) => th.textContent ?? '');
     tbody.replaceChildren(
       ...view.rows.map((r) => {
         const tr = document.createElement('tr');
         tr.dataset.obs = r.obs;
+        tr.dataset.place = r.place;
         const th = document.createElement('th');
         th.scope = 'row';
         th.textContent = r.placeName;
-        const cells = [r.label, r.display, r.periodText].map((text, i) => {
+        const cells = [r.kind, r.label, r.display, r.periodText].map((text, i) => {
           const td = document.createElement('td');
-          td.textContent = text;
-          if (i === 1) td.className = 'num';
+          td.append(...mixed(text));
+          td.dataset.label = columns[i]!;
+          if (i === 2) td.className = 'num';
           return td;
         });
         const caseTd = document.createElement('td');
+        caseTd.dataset.label = columns[4]!;
         const a = document.createElement('a');
         a.href = r.href;
         a.textContent = r.caseName;
         caseTd.append(a);
         const src = document.createElement('td');
-        src.textContent = r.sourceName;
+        src.dataset.label = columns[5]!;
+        src.append(...mixed(r.sourceName));
         tr.append(th, ...cells, caseTd, src);
         return tr;
       }),
@@ -156,7 +182,7 @@ async function init(fig: HTMLElement): Promise<void> {
       next.places = checked.length === 0 || checked.length === boxes.length ? null : checked;
     }
     // keep only what parses: the state in the address is always one that reading it back reproduces
-    state = parseCompareState(serialiseCompareState(next), ctx, pageIndicator).state;
+    state = parseCompareState(serialiseCompareState(next), data.ctx(), pageIndicator).state;
   }
 
   // Controls apply as they change; the submit button (for keyboard users and validators) re-applies them.
@@ -177,7 +203,7 @@ async function init(fig: HTMLElement): Promise<void> {
   form.addEventListener('change', (e) => void apply(e.target));
   window.addEventListener('popstate', async () => {
     if (!(await load(wanted()))) return;
-    ({ state, notes } = parseCompareState(location.search, ctx, pageIndicator));
+    ({ state, notes } = parseCompareState(location.search, data.ctx(), pageIndicator));
     buildPlaces();
     render();
     syncControls();

@@ -1,0 +1,38 @@
+// The embedded comparison: draws the state named in the address (?indicator=…&places=…&scale=…&sort=…),
+// with the same pure functions as the comparison page, and points the “full page” link at that state.
+import { compareView, sourceNames } from '../charts/compare.ts';
+import { compareData } from './compare-data.ts';
+import { compareStrings } from '../charts/compare-strings.ts';
+import { parseCompareState, serialiseCompareState } from '../lib/url-state.ts';
+import type { Lang } from '../lib/i18n.ts';
+import { renderSvg } from './render-svg.ts';
+
+async function init(fig: HTMLElement): Promise<void> {
+  if (!location.search) return; // the static default view is already on the page
+  const lang = fig.dataset.lang as Lang;
+  // the list of indicators, then only the figures of the indicator asked for
+  const data = await compareData(fig);
+  if (!data || !(await data.load(data.wanted(location.search, data.ds.defaultIndicator)))) return;
+  const { ds } = data;
+  const { state } = parseCompareState(location.search, data.ctx());
+  const body = fig.querySelector<HTMLElement>('[data-chart-body]')!;
+  const width = Math.min(680, Math.max(280, Math.floor(body.clientWidth)));
+  const strings = compareStrings(lang);
+  const view = compareView(ds, state, strings, fig.id, width);
+  body.replaceChildren(renderSvg(view.svg));
+  const title = fig.querySelector('.chart-title');
+  if (title) title.textContent = view.indicator.name;
+  const desc = fig.querySelector('[data-chart-desc]');
+  if (desc) desc.textContent = strings.desc(view.indicator, view.rows.length);
+  const list = fig.querySelector('[data-chart-source-list]');
+  if (list) list.textContent = sourceNames(view.rows).join(lang === 'en' ? '; ' : '；');
+  for (const li of fig.querySelectorAll<HTMLElement>('[data-compare-legend] li')) {
+    const m = li.dataset.mark!;
+    li.hidden = m === 'zero' ? view.layout.offScale.length === 0 : !view.layout.marks.includes(m as never);
+  }
+  const full = document.querySelector<HTMLAnchorElement>('a[data-embed-full]');
+  if (full) full.href = `${fig.dataset.compareUrl}${serialiseCompareState(state)}`;
+}
+
+const fig = document.querySelector<HTMLElement>('figure[data-embed-compare]');
+if (fig) void init(fig);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { relatedCases, relatedOf, type RelatedInput } from '../../src/lib/related.ts';
+import { Atlas } from '../../src/lib/atlas.ts';
+import { loadProject } from '../../src/lib/load.ts';
+import { ROOT } from '../helpers/fixture.ts';
+
+const c = (slug: string, themes: string[], indicators: string[] = [], province?: string, prefecture?: string): RelatedInput => ({ slug, themes, indicators, province, prefecture });
+
+describe('relatedCases', () => {
+  const me = c('me', ['contests', 'model-branches'], ['titles_awarded'], 'guangdong', 'zhanjiang');
+  it('ranks by shared themes, place and comparable indicators, and gives the reasons', () => {
+    const all = [
+      me,
+      c('same-main', ['contests'], [], 'henan'),
+      c('second-theme', ['model-branches'], [], 'zhejiang'),
+      c('same-city', ['grid-governance'], [], 'guangdong', 'zhanjiang'),
+      c('same-province', ['grid-governance'], [], 'guangdong', 'maoming'),
+      c('same-indicator', ['volunteering'], ['titles_awarded'], 'anhui'),
+      c('nothing', ['volunteering'], ['volunteers'], 'anhui'),
+    ];
+    const r = relatedCases(me, all, 10);
+    expect(r.map((x) => [x.slug, x.score])).toEqual([
+      ['same-main', 5],
+      ['same-city', 3],
+      ['second-theme', 3],
+      ['same-province', 2],
+      ['same-indicator', 1],
+    ]);
+    expect(r[0]!.reasons).toEqual([{ kind: 'theme', id: 'contests' }]);
+    expect(r.find((x) => x.slug === 'same-city')!.reasons).toEqual([{ kind: 'prefecture', id: 'zhanjiang' }]);
+    expect(r.find((x) => x.slug === 'same-province')!.reasons).toEqual([{ kind: 'province', id: 'guangdong' }]);
+    expect(r.find((x) => x.slug === 'same-indicator')!.reasons).toEqual([{ kind: 'indicator', id: 'titles_awarded' }]);
+  });
+  it('leaves out the case itself and cases sharing nothing, and keeps at most `max`', () => {
+    const all = [me, c('a', ['contests']), c('b', ['contests']), c('c', ['contests']), c('z', ['other'])];
+    const r = relatedCases(me, all, 2);
+    expect(r.map((x) => x.slug)).toEqual(['a', 'b']);
+  });
+  it('is deterministic: ties are broken by slug whatever the input order', () => {
+    const all = [c('zeta', ['contests']), c('alpha', ['contests']), c('mu', ['contests'])];
+    expect(relatedCases(me, all).map((x) => x.slug)).toEqual(['alpha', 'mu', 'zeta']);
+    expect(relatedCases(me, [...all].reverse()).map((x) => x.slug)).toEqual(['alpha', 'mu', 'zeta']);
+  });
+  it('lists several reasons strongest first: themes in the case’s own order, then place, then indicators', () => {
+    const other = c('o', ['model-branches', 'contests'], ['titles_awarded'], 'guangdong', 'maoming');
+    expect(relatedCases(me, [other])[0]!.reasons).toEqual([
+      { kind: 'theme', id: 'contests' },
+      { kind: 'theme', id: 'model-branches' },
+      { kind: 'province', id: 'guangdong' },
+      { kind: 'indicator', id: 'titles_awarded' },
+    ]);
+  });
+});
+
+describe('related cases in the real corpus', () => {
+  const atlas = new Atlas(loadProject(ROOT));
+  it('every case has at least one related case, never itself', () => {
+    for (const k of atlas.caseList()) {
+      const r = relatedOf(atlas, k);
+      expect(r.length, k.slug).toBeGreaterThan(0);
+      expect(r.map((x) => x.slug)).not.toContain(k.slug);
+    }
+  });
+  it('Lianjiang: the other contests come first, and Maonan is also in Guangdong', () => {
+    const r = relatedOf(atlas, atlas.cases.get('lianjiang')!);
+    expect(r[0]!.reasons[0]).toEqual({ kind: 'theme', id: 'contests' });
+    const maonan = r.find((x) => x.slug === 'maonan')!;
+    expect(maonan.reasons).toContainEqual({ kind: 'province', id: 'guangdong' });
+  });
+});
