@@ -27,7 +27,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-page-size-'));
   const c = generateCorpus(ROOT, dir, N);
   big = join(dir, 'dist');
-  const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_OUT_DIR: big, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_INDEXES_ONLY: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_OUT_DIR: big, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_INDEXES_ONLY: '1', SITE: 'http://localhost:4321' };
   for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[k];
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building the ${N}-case corpus failed:\n${r.stdout}\n${r.stderr}`);
