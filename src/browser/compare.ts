@@ -188,13 +188,22 @@ async function init(fig: HTMLElement): Promise<void> {
   // Controls apply as they change; the submit button (for keyboard users and validators) re-applies them.
   const apply = async (target: EventTarget | null) => {
     const before = state.indicator;
-    if (target === indicatorSel && !(await load(indicatorSel.value))) return;
+    if (target === indicatorSel) {
+      // another indicator's figures are fetched first: the figure is not ready until they are drawn
+      fig.dataset.ready = 'false';
+      const ok = await load(indicatorSel.value);
+      if (!ok) {
+        fig.dataset.ready = 'true';
+        return;
+      }
+    }
     readControls(target);
     if (state.indicator !== before) buildPlaces();
     render();
     syncControls();
     showNotes([]);
     history.pushState(null, '', `${compareUrl}${serialiseCompareState(state)}${location.hash}`);
+    fig.dataset.ready = 'true';
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();

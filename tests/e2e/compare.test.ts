@@ -121,6 +121,7 @@ describe('comparison page', () => {
     expect(unticked.drawn).toBeLessThan(first.drawn);
 
     await page.selectOption('#fig-compare select[name=indicator]', 'party_members');
+    await page.waitForSelector('#fig-compare[data-ready="true"]'); // its figures are fetched when chosen
     await expectConsistent(page, 'party_members');
 
     await page.goBack();
@@ -193,6 +194,7 @@ describe('comparison page', () => {
     expect(initial.length).toBeGreaterThan(2);
 
     await page.selectOption('#fig-compare select[name=indicator]', 'service_points');
+    await page.waitForSelector('#fig-compare[data-ready="true"]'); // its figures are fetched when chosen
     await page.check('#fig-compare input[name=scale][value=log]');
     await page.selectOption('#fig-compare select[name=sort]', 'name');
     const places = await page.$$eval('#fig-compare input[name=place]', (bs) => bs.map((b) => (b as HTMLInputElement).value));

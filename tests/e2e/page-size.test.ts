@@ -129,7 +129,7 @@ describe('the paged case index, through its plain links', () => {
 
   it('each facet value lists exactly its cases, page by page; the overview counts add up', () => {
     const overview = read('/en/cases/by-theme/');
-    const values = [...overview.matchAll(/<a href="(\/en\/cases\/theme\/[^"]+\/)">[^<]+<\/a> <span class="small">\((\d+) cases?\)/g)].map((m) => ({ href: m[1]!, count: Number(m[2]) }));
+    const values = [...overview.matchAll(/<a href="(\/en\/cases\/theme\/[^"]+\/)">[^<]+<\/a><span class="small"> \((\d+) cases?\)/g)].map((m) => ({ href: m[1]!, count: Number(m[2]) }));
     expect(values.length).toBeGreaterThan(3);
     for (const v of values) {
       const listed = walk(v.href).flatMap((p) => casesOn(read(p)));
@@ -142,7 +142,7 @@ describe('the paged case index, through its plain links', () => {
     expect(sum).toBeLessThanOrEqual(2 * N);
     for (const facet of ['province', 'year', 'level']) {
       const page = read(`/zh/cases/by-${facet}/`);
-      const counts = [...page.matchAll(/<span class="small">\((\d+)个案例\)<\/span>/g)].map((m) => Number(m[1]));
+      const counts = [...page.matchAll(/<span class="small">（(\d+)个案例）<\/span>/g)].map((m) => Number(m[1]));
       expect(counts.reduce((a, b) => a + b, 0), `zh/cases/by-${facet}/`).toBe(N);
     }
   });

@@ -17,7 +17,13 @@ import { ROOT } from '../helpers/fixture.ts';
 const N = 250;
 const dir = mkdtempSync(join(tmpdir(), 'atlas-listing-'));
 const c = generateCorpus(ROOT, dir, N);
-const big = new Atlas(loadProject(ROOT, { dataDir: c.data, contentDir: c.content, sourcesDir: c.sources }));
+// read as a build of another corpus reads it (its own stories and corrections: none)
+const ENV = { ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources };
+const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
+Object.assign(process.env, ENV);
+const big = new Atlas(loadProject(ROOT));
+for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+else process.env[k] = v;
 const real = new Atlas(loadProject(ROOT));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
