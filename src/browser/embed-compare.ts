@@ -6,8 +6,9 @@ import { parseCompareState, serialiseCompareState } from '../lib/url-state.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { renderSvg } from './render-svg.ts';
 
+// Always redrawn, even for the default view: the static drawing is laid out for a desktop width, and an
+// iframe may be as narrow as a phone (text keeps its size only when the chart is laid out for its width).
 async function init(fig: HTMLElement): Promise<void> {
-  if (!location.search) return; // the static default view is already on the page
   const lang = fig.dataset.lang as Lang;
   const res = await fetch(fig.dataset.json!);
   if (!res.ok) return;
