@@ -7,8 +7,9 @@ import { parseCompareState, serialiseCompareState } from '../lib/url-state.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { renderSvg } from './render-svg.ts';
 
+// Always redrawn, even for the default view: the static drawing is laid out for a desktop width, and an
+// iframe may be as narrow as a phone (text keeps its size only when the chart is laid out for its width).
 async function init(fig: HTMLElement): Promise<void> {
-  if (!location.search) return; // the static default view is already on the page
   const lang = fig.dataset.lang as Lang;
   // the list of indicators, then only the figures of the indicator asked for
   const data = await compareData(fig);

@@ -223,7 +223,11 @@ describe('embeddable charts', () => {
       await page.goto(url(path));
       const charts = await page.locator('figure.chart').count();
       expect(await page.locator('figure.chart details[data-embed]').count(), path).toBe(charts);
-      const snippet = await page.locator(`figure.chart details[data-embed][data-embed-src*="/embed/${key}/"] textarea`).inputValue();
+      // opening the control completes the address (a build without SITE writes it root-relative)
+      const control = page.locator(`figure.chart details[data-embed][data-embed-src*="/embed/${key}/"]`);
+      await control.locator('summary').click();
+      const snippet = await control.locator('textarea').inputValue();
+      expect(snippet, path).toContain(`src="${new URL(url(path)).origin}/`);
       expect(snippet, path).toMatch(new RegExp(`^<iframe src="[^"]*/${path.slice(0, 2)}/embed/${key}/" title="[^"]+" width="100%"`));
       const src = /src="([^"]+)"/.exec(snippet)![1]!;
       const res = await fetch(url(new URL(src).pathname.replace(/^\//, '')));
