@@ -69,7 +69,11 @@ export function watchErrors(context: BrowserContext): string[] {
       if (msg.type() === 'error') problems.push(`console: ${msg.text()} (${page.url()})`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message} (${page.url()})`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    // net::ERR_ABORTED is a request the browser itself cancelled (a favicon still loading when the test
+    // navigates on), not a failure of the page; every other failed request is reported
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    });
   });
   return problems;
 }

@@ -226,8 +226,9 @@ describe('embeddable charts', () => {
       // opening the control completes the address (a build without SITE writes it root-relative)
       const control = page.locator(`figure.chart details[data-embed][data-embed-src*="/embed/${key}/"]`);
       await control.locator('summary').click();
+      // the address is completed when the control's toggle event has run
+      await expect.poll(() => control.locator('textarea').inputValue()).toContain(`src="${new URL(url(path)).origin}/`);
       const snippet = await control.locator('textarea').inputValue();
-      expect(snippet, path).toContain(`src="${new URL(url(path)).origin}/`);
       expect(snippet, path).toMatch(new RegExp(`^<iframe src="[^"]*/${path.slice(0, 2)}/embed/${key}/" title="[^"]+" width="100%"`));
       const src = /src="([^"]+)"/.exec(snippet)![1]!;
       const res = await fetch(url(new URL(src).pathname.replace(/^\//, '')));
