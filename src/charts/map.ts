@@ -7,7 +7,7 @@
  * Every case is a numbered symbol (shape and colour: its main theme) keyed to a list below the map,
  * so a reader on a touch screen can tell the symbols apart without hovering.
  */
-import { geoConicEqualArea, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoBounds, geoConicEqualArea, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import { feature, merge } from 'topojson-client';
 import { filter, filterAttachedWeight, presimplify, simplify } from 'topojson-simplify';
@@ -138,6 +138,8 @@ export interface MapLayout {
   locator: MapLocator | null;
   /** Projection scale in px per degree near the centre (what simplification was tuned to). */
   pxPerDegree: number;
+  /** The projection the outlines and points were drawn with (clipped to the map for a close-up). */
+  projection: GeoProjection;
   font: number;
 }
 
@@ -239,20 +241,79 @@ const baseCache = new WeakMap<object, Map<string, MapBase>>();
  * square pixel) are dropped; with `minArea`, so are detached islets smaller than that (deg²), which
  * the eye cannot see at this scale but which would fill the page with markup.
  */
-function simplified(t: Topology, minWeight: number, minArea?: number): Topology {
+function simplifiedExact(t: Topology, minWeight: number, minArea?: number): Topology {
   const s = simplify(pre(t) as never, minWeight) as unknown as Topology;
   return minArea ? (filter(s as never, filterAttachedWeight(s as never, minArea) as never) as unknown as Topology) : s;
 }
 
-function othersAsProvinces(topo: MapTopologies, minWeight: number, path: ReturnType<typeof geoPath>, minArea?: number): { id: string; name: string; d: string; focus: boolean }[] {
+/**
+ * Thresholds rounded down to an eighth of an octave: every close-up (thousands of city and county pages)
+ * falls on one of a few detail levels, each simplified once, and is never drawn coarser than its own scale asks.
+ */
+const level = (w: number) => 2 ** (Math.floor(Math.log2(w) * 8) / 8);
+
+interface Simplified {
+  topo: Topology;
+  features: Feature<Geometry, { name: string }>[];
+  /** Each feature's extent in degrees ([[west, south], [east, north]]), to skip outlines outside a close-up. */
+  bounds: [[number, number], [number, number]][];
+}
+
+const simplifiedCache = new WeakMap<Topology, Map<string, Simplified>>();
+
+function simplified(t: Topology, minWeight: number, minArea?: number): Simplified {
+  let byLevel = simplifiedCache.get(t);
+  if (!byLevel) simplifiedCache.set(t, (byLevel = new Map()));
+  const w = level(minWeight);
+  const a = minArea === undefined ? undefined : level(minArea);
+  const key = `${w}|${a ?? ''}`;
+  let hit = byLevel.get(key);
+  if (!hit) {
+    const topo = simplifiedExact(t, w, a);
+    // a collection whose every part was filtered away has no geometries: no features
+    const obj = objectOf(topo) as { geometries?: unknown[] };
+    const features = obj.geometries?.length ? (feature(topo as never, obj as never) as unknown as FeatureCollection<Geometry, { name: string }>).features : [];
+    hit = { topo, features, bounds: features.map((f) => geoBounds(f as never) as [[number, number], [number, number]]) };
+    byLevel.set(key, hit);
+  }
+  return hit;
+}
+
+/** A lon/lat box around what a clipped projection shows (its edges sampled, with a margin), or null for the whole map. */
+type View = [[number, number], [number, number]] | null;
+
+function viewOf(projection: ReturnType<typeof geoConicEqualArea>, width: number, height: number): View {
+  const pts: [number, number][] = [];
+  for (let i = 0; i <= 8; i++) {
+    const x = (width * i) / 8;
+    const y = (height * i) / 8;
+    pts.push([x, 0], [x, height], [0, y], [width, y]);
+  }
+  const ll = pts.map((p) => projection.invert!(p)).filter((p): p is [number, number] => !!p && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  if (ll.length < pts.length) return null;
+  const lons = ll.map((p) => p[0]);
+  const lats = ll.map((p) => p[1]);
+  const m = 1;
+  return [[Math.min(...lons) - m, Math.min(...lats) - m], [Math.max(...lons) + m, Math.max(...lats) + m]];
+}
+
+function meets(view: View, [[w, s], [e, n]]: [[number, number], [number, number]]): boolean {
+  if (!view) return true;
+  // geoBounds gives west > east for a feature across the antimeridian: treat it as meeting
+  if (w > e) return true;
+  return w <= view[1][0] && e >= view[0][0] && s <= view[1][1] && n >= view[0][1];
+}
+
+function othersAsProvinces(topo: MapTopologies, minWeight: number, path: ReturnType<typeof geoPath>, minArea?: number, view: View = null): { id: string; name: string; d: string; focus: boolean }[] {
   return topo.others
     .map((t) => {
       // islets of Taiwan too small to see are left out; a unit smaller than that (Macao) is kept whole
       const f = simplified(t, minWeight, minArea);
-      const s = (objectOf(f) as { geometries?: unknown[] }).geometries?.length ? f : simplified(t, minWeight);
-      const obj = objectOf(s);
+      const s = f.features.length ? f : simplified(t, minWeight);
       const id = Object.keys(t.objects)[0]!.toUpperCase();
-      return { id, name: id, d: path(merge(s as never, obj.geometries as never) as never) ?? '', focus: false };
+      if (!s.bounds.some((b) => meets(view, b))) return { id, name: id, d: '', focus: false };
+      const obj = objectOf(s.topo);
+      return { id, name: id, d: path(merge(s.topo as never, obj.geometries as never) as never) ?? '', focus: false };
     })
     .filter((p) => p.d !== '');
 }
@@ -270,8 +331,7 @@ function insetBase(topo: MapTopologies, box: { x: number; y: number; width: numb
   const minWeight = 0.5 / (ppd * ppd);
   const path = geoPath(proj).digits(1);
   const land = topo.scs.neighbours.features.map((f) => path(f) ?? '').filter(Boolean);
-  const chinaSimple = simplified(topo.china, minWeight);
-  const chinaFc = feature(chinaSimple as never, objectOf(chinaSimple) as never) as unknown as FeatureCollection;
+  const chinaFc = { features: simplified(topo.china, minWeight).features };
   const china = [...chinaFc.features.map((f) => path(f) ?? ''), ...othersAsProvinces(topo, minWeight, path).map((p) => p.d)].filter(Boolean);
   // islands are far smaller than a pixel at this scale: a dot for every island polygon, from the same outlines
   const islandFeatures: Feature[] = [
@@ -294,6 +354,26 @@ function insetBase(topo: MapTopologies, box: { x: number; y: number; width: numb
     }
   }
   return { ...box, land, china, islands };
+}
+
+const locatorCache = new WeakMap<Topology, Map<string, { lp: ReturnType<typeof geoConicEqualArea>; land: string }>>();
+
+/** The small map of China that shows where a close-up lies: the same for every close-up of one size. */
+function locatorLand(topo: MapTopologies, lw: number, lh: number, mainlandFc: FeatureCollection): { lp: ReturnType<typeof geoConicEqualArea>; land: string } {
+  let bySize = locatorCache.get(topo.china);
+  if (!bySize) locatorCache.set(topo.china, (bySize = new Map()));
+  const key = `${lw}x${lh}`;
+  let hit = bySize.get(key);
+  if (!hit) {
+    const lp = conic().fitExtent([[3, 3], [lw - 3, lh - 3]], mainlandFc);
+    const lppd = (lp.scale() * Math.PI) / 180;
+    const coarse = simplified(topo.china, 2 / (lppd * lppd), 6 / (lppd * lppd)).topo;
+    const obj = objectOf(coarse);
+    const land = geoPath(lp).digits(1)(merge(coarse as never, (obj.geometries as { id?: string }[]).filter((g) => g.id !== 'CN') as never) as never) ?? '';
+    hit = { lp, land };
+    bySize.set(key, hit);
+  }
+  return hit;
 }
 
 /** How many framed bases (city and county maps) stay cached: the two widths of the latest pages. */
@@ -328,13 +408,14 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
   // islets under about 3 px² are left out of the main map (the inset draws the South China Sea islands as dots)
   const minArea = 3 / (pxPerDegree * pxPerDegree);
   const simple = simplified(topo.china, minWeight, minArea);
-  const fc = feature(simple as never, objectOf(simple) as never) as unknown as FeatureCollection<Geometry, { name: string }>;
+  // a close-up projects only the outlines that reach into its frame (the rest would be clipped away)
+  const view = close ? viewOf(projection, width, mapHeight) : null;
   const provinces = [
-    ...fc.features
+    ...simple.features
       // the national map leaves the Paracels to the inset: they lie outside its frame
-      .filter((f) => close || f.id !== 'CN')
+      .filter((f, i) => (close || f.id !== 'CN') && meets(view, simple.bounds[i]!))
       .map((f) => ({ id: String(f.id), name: f.properties?.name ?? '', d: path(f) ?? '', focus: f.id === opts.focus })),
-    ...othersAsProvinces(topo, minWeight, path, minArea),
+    ...othersAsProvinces(topo, minWeight, path, minArea, view),
   ].filter((p) => p.d !== '');
   let inset: MapBase['inset'] = null;
   if (opts.inset && !close) {
@@ -347,11 +428,7 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
     const lw = Math.round(Math.max(72, width * 0.17));
     const lh = Math.round(lw * 0.78);
     const mainlandFc = { type: 'FeatureCollection', features: all.features.filter((f) => f.id !== 'CN') } as FeatureCollection;
-    const lp = conic().fitExtent([[3, 3], [lw - 3, lh - 3]], mainlandFc);
-    const lppd = (lp.scale() * Math.PI) / 180;
-    const coarse = simplified(topo.china, 2 / (lppd * lppd), 6 / (lppd * lppd));
-    const obj = objectOf(coarse);
-    const land = geoPath(lp).digits(1)(merge(coarse as never, (obj.geometries as { id?: string }[]).filter((g) => g.id !== 'CN') as never) as never) ?? '';
+    const { lp, land } = locatorLand(topo, lw, lh, mainlandFc);
     const corners = ([[0, 0], [width, 0], [width, mapHeight], [0, mapHeight]] as [number, number][]).map((c) => lp(projection.invert!(c)!)!);
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
@@ -475,7 +552,7 @@ export function mapLayout(topo: MapTopologies, opts: MapOptions): MapLayout {
     const at = corners.find(clear);
     if (at) locator = { ...baseLayer.locator, x: at[0], y: at[1] };
   }
-  return { width, height: Math.round(keyTop + key.height + 4), mapHeight, provinces, points, legendTop, legend: legend.entries, keyTop, key: key.entries, inset, locator, pxPerDegree, font: MAP_FONT };
+  return { width, height: Math.round(keyTop + key.height + 4), mapHeight, provinces, points, legendTop, legend: legend.entries, keyTop, key: key.entries, inset, locator, pxPerDegree, projection, font: MAP_FONT };
 }
 
 function pick(st: { colour: string; d: string }): { colour: string; d: string } {

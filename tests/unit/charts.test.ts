@@ -15,6 +15,8 @@ import { ROOT } from '../helpers/fixture.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import { geoPath } from 'd3-geo';
 
 const geo = (f: string) => JSON.parse(readFileSync(join(ROOT, 'data/geo', f), 'utf8'));
 const atlas = new Atlas(loadProject(ROOT));
@@ -545,6 +547,28 @@ describe('charts at a phone’s width and at full width', () => {
 });
 
 describe('maps: numbered symbols, distinct colours, framing, the South China Sea inset', () => {
+  it('a close-up draws every outline that reaches into its frame, and only those', () => {
+    const china = geo('chn.topo.json') as Topology;
+    const others = ['twn', 'hkg', 'mac'].map((c) => geo(`${c}.topo.json`) as Topology);
+    const full = [
+      ...(feature(china as never, Object.values(china.objects)[0] as never) as unknown as { features: { id: string }[] }).features.map((f) => ({ id: String(f.id), f })),
+      ...others.map((t) => ({ id: Object.keys(t.objects)[0]!.toUpperCase(), f: feature(t as never, Object.values(t.objects)[0] as never) })),
+    ];
+    // places on borders, coasts and islands, and whole provinces, at both widths
+    const frames: Partial<Parameters<typeof mapLayout>[1]>[] = [
+      [[114.17, 22.32]], [[113.54, 22.19]], [[121.56, 25.04]], [[118.1, 24.45]], [[116.4, 39.9], [117.2, 39.1]], [[106.5, 29.6]],
+      [[87.6, 43.8]], [[91.1, 29.7]], [[110.3, 20.0]], [[126.6, 45.8]], [[120.2, 30.3], [121.5, 31.2]], [[108.9, 34.3]],
+    ].map((frame) => ({ frame: frame as [number, number][] }));
+    frames.push({ focus: 'CN.GD' }, { focus: 'CN.XJ' }, { focus: 'CN.SH' }, { focus: 'CN.NM' });
+    for (const opts of frames)
+      for (const width of [NARROW, 680]) {
+        const layout = mapLayout({ china, others }, { points: [], legend: [], width, ...opts });
+        const drawn = new Set(layout.provinces.map((p) => p.id));
+        const visible = full.filter(({ f }) => (geoPath(layout.projection)(f as never) ?? '') !== '').map((x) => x.id);
+        expect([...drawn].sort(), JSON.stringify(opts)).toEqual([...new Set(visible)].sort());
+      }
+  }, 120_000); // projects every full-resolution outline 32 times
+
   it('numbers every symbol and lists each number once, with its place, below the map', () => {
     for (const width of [NARROW, 680]) {
       const { layout, svg } = mapOf('en', width);
