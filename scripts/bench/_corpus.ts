@@ -42,13 +42,30 @@ export function generateCorpus(root: string, dir: string, n: number): { data: st
   PROVINCES.forEach(([adcode, en, zh, lat, lon], p) =>
     places.push({ id: `prov-${p}`, name_en: en, name_zh: zh, level: 'province', parent: 'cn', adcode: `${adcode}0000`, lat: lat.toFixed(2), lon: lon.toFixed(2) }),
   );
+  // Shaped like China's divisions: about 11 prefectures per province and 8 counties per prefecture, at most
+  // about as many counties as China has (2,852); past that, cases share counties, each case in its own village.
+  const counties = Math.min(Math.ceil(n / 2), 2852);
+  const perProvince = Math.min(11, Math.ceil(counties / provinces / 8));
+  const seen = new Set<string>();
   const srcRows: Record<string, unknown>[] = [];
   const obs: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const slug = `case-${pad(i)}`;
-    const county = `county-${pad(Math.floor(i / 2))}`;
-    if (i % 2 === 0) places.push({ id: county, name_en: `County ${pad(Math.floor(i / 2))}`, name_zh: `县${pad(Math.floor(i / 2))}`, level: 'county', parent: `prov-${Math.floor(i / 2) % provinces}`, adcode: '', ...countyAt(Math.floor(i / 2), Math.floor(i / 2) % provinces) });
-    places.push({ id: `${county}-v${i % 2}`, name_en: `Village ${pad(i)}`, name_zh: `村${pad(i)}`, level: 'village', parent: county, adcode: '', lat: '', lon: '' });
+    const k = i % counties;
+    const p = k % provinces;
+    const pf = Math.floor(k / provinces) % perProvince;
+    const prefecture = `pref-${p}-${pf}`;
+    const county = `county-${pad(k)}`;
+    const village = `${county}-v${Math.floor(i / counties)}`;
+    if (!seen.has(prefecture)) {
+      seen.add(prefecture);
+      places.push({ id: prefecture, name_en: `Prefecture ${p}-${pf}`, name_zh: `地区${p}-${pf}`, level: 'prefecture', parent: `prov-${p}`, adcode: '', ...countyAt(p * 11 + pf + 7919, p) });
+    }
+    if (!seen.has(county)) {
+      seen.add(county);
+      places.push({ id: county, name_en: `County ${pad(k)}`, name_zh: `县${pad(k)}`, level: 'county', parent: prefecture, adcode: '', ...countyAt(k, p) });
+    }
+    places.push({ id: village, name_en: `Village ${pad(i)}`, name_zh: `村${pad(i)}`, level: 'village', parent: county, adcode: '', lat: '', lon: '' });
     const file = `${String(i % 1000).padStart(3, '0')}_be0c4.txt`;
     if (i < 1000) writeFileSync(join(sources, file), '');
     const source = `s${String(i % 1000).padStart(3, '0')}-${slug}`;
@@ -63,8 +80,8 @@ export function generateCorpus(root: string, dir: string, n: number): { data: st
       ['money', 'money_invested', 10000 * (5 + (i % 90)), '万元', 'more_than', '余'],
       ['volunteers', 'volunteers', 20 + (i % 200), '名', 'at_least', '不少于'],
     ] as const;
-    for (const [k, ind, value, unit, q, qz] of figs)
-      obs.push({ id: `${slug}-${k}`, case: slug, place: k === 'income' ? `${county}-v${i % 2}` : county, indicator: ind, value, unit, qualifier: q, qualifier_zh: qz, period: `${2018 + (i % 6)}`, period_basis: 'stated', source, label_en: `Figure ${k} of case ${i}`, label_zh: `案例${i}的${k}数字`, note_en: '', note_zh: '' });
+    for (const [f, ind, value, unit, q, qz] of figs)
+      obs.push({ id: `${slug}-${f}`, case: slug, place: f === 'income' ? village : county, indicator: ind, value, unit, qualifier: q, qualifier_zh: qz, period: `${2018 + (i % 6)}`, period_basis: 'stated', source, label_en: `Figure ${f} of case ${i}`, label_zh: `案例${i}的${f}数字`, note_en: '', note_zh: '' });
     const th = [themes[i % themes.length]!, themes[(i * 7 + 3) % themes.length]!].filter((t, j, a) => a.indexOf(t) === j);
     const fm = (title: string, summary: string) => `---\ntitle: "${title}"\nsummary: "${summary}"\nplace: ${county}\nsource: ${source}\nevents: { date: "${2018 + (i % 6)}", basis: stated }\nthemes: [${th.join(', ')}]\nkey: [${slug}-orgs, ${slug}-income]\n---\n`;
     const en = `## What was done\n\nIn this synthetic case, <Fig id="${slug}-orgs" /> Party organisations took part in a contest, and the village earned <Fig id="${slug}-income" />. ${'The county organised branches into teams, trained secretaries, and reported results to residents through service centres. '.repeat(6)}\n\n## How it works\n\nThere were <Fig id="${slug}-points" /> service points offering <Fig id="${slug}-items" /> kinds of matters; <Fig id="${slug}-people" /> visits were recorded. ${'Party members were paired with households and held regular meetings to resolve problems. '.repeat(6)}\n`;
