@@ -101,6 +101,9 @@ export default defineConfig({
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
   cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // pages whose getStaticPaths() gives a cacheKey (src/site/cache-key.ts) are restored from the last build when
+  // neither their inputs nor their code changed
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     chineseInEnglish(),

@@ -1,5 +1,6 @@
 // CSV of every chart's default view, written at build time so the download works without JavaScript.
 // Each file holds the same rows as its chart and the chart's table (same functions in src/charts/datasets.ts).
+import { pageCacheKey } from '../../../site/cache-key.ts';
 import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../site/atlas.ts';
 import { casePoints, keyFigures, KEY_CSV_COLUMNS, MAP_CSV_COLUMNS, mapCsvRecords, matrixCsv, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS } from '../../../charts/datasets.ts';
@@ -19,7 +20,8 @@ import { indexesOnly } from '../../../site/paths.ts';
 export async function getStaticPaths() {
   if (indexesOnly()) return [];
   const atlas = await getAtlas();
-  return LANGS.flatMap((lang) => chartKeys(atlas).map((chart) => ({ params: { lang, chart } })));
+  const cacheKey = await pageCacheKey();
+  return LANGS.flatMap((lang) => chartKeys(atlas).map((chart) => ({ params: { lang, chart }, cacheKey })));
 }
 
 export function chartCsvText(atlas: Atlas, lang: Lang, chart: string, base: string): string {

@@ -1,4 +1,5 @@
 // Preview images (1200×630 PNG) for link previews: one per case, per theme and for the site, per language.
+import { pageCacheKey } from '../../../site/cache-key.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
 import { LANGS } from '../../../lib/i18n.ts';
@@ -13,11 +14,12 @@ export const getStaticPaths = (async () => {
   if (indexesOnly()) return [];
   const atlas = await getAtlas();
   const stories = await getStories();
+  const cacheKey = await pageCacheKey();
   return LANGS.flatMap((lang) => [
-    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) } })),
-    { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) } },
-    ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) } })),
-    ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) } })),
+    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) }, cacheKey })),
+    { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) }, cacheKey },
+    ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) }, cacheKey })),
+    ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) }, cacheKey })),
   ]);
 }) satisfies GetStaticPaths;
 
