@@ -10,6 +10,21 @@ import { AXIS_UNIT, compareRow } from './datasets.ts';
 import type { CompareDataset, CompareIndicator } from './compare.ts';
 import { localName } from '../lib/i18n.ts';
 
+/**
+ * At most this many figures per indicator panel on a theme's page (the largest): a theme with thousands of
+ * cases keeps a page a phone can load; every figure stays in the chart's CSV and on the comparison page.
+ */
+export const THEME_PANEL_MAX = 12;
+
+/** The `max` rows with the largest values, largest first (ties in their given order). */
+export function largestRows<T extends { value: number }>(rows: T[], max: number): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.value - a.r.value || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.r);
+}
+
 /** A case's observations of the theme's indicators, in the order of the theme's indicator list, then table order. */
 export function themeObservations(th: Theme, c: CaseEntry): Observation[] {
   const rank = (o: Observation) => th.indicators.indexOf(o.indicator);

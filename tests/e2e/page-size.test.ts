@@ -64,6 +64,8 @@ describe(`page sizes at ${N} cases stay within ×${RATIO} of the real site's (18
     ['home', () => ['en/index.html', 'zh/index.html']],
     ['themes index', () => ['en/themes/index.html', 'zh/themes/index.html']],
     ['regions index', () => ['en/regions/index.html', 'zh/regions/index.html']],
+    // a theme's page: its map aggregates, its figure panels draw the largest figures, its list the newest cases
+    ['theme', (dist) => [...pagesUnder(dist, 'en/themes'), ...pagesUnder(dist, 'zh/themes')].filter((p) => /^(en|zh)\/themes\/[^/]+\/index\.html$/.test(p))],
     ['case index (every page of every listing and facet)', (dist) => [...pagesUnder(dist, 'en/cases'), ...pagesUnder(dist, 'zh/cases')].filter((p) => !/^(en|zh)\/cases\/[^/]+\/index\.html$/.test(p) || /\/by-[a-z]+\//.test(p))],
   ];
   for (const [type, pages] of types)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { orderThemes } from '../../src/lib/theme-order.ts';
-import { themeDataset, themeObservations } from '../../src/charts/theme-figures.ts';
+import { largestRows, themeDataset, themeObservations, THEME_PANEL_MAX } from '../../src/charts/theme-figures.ts';
 import { sourceShort } from '../../src/lib/source-label.ts';
 import { LANGS } from '../../src/lib/i18n.ts';
 import { ROOT } from '../helpers/fixture.ts';
@@ -24,6 +24,14 @@ describe('theme order', () => {
 });
 
 describe('theme figures', () => {
+  it('a panel keeps the largest figures, largest first, ties in their order', () => {
+    const rows = [3, 9, 1, 9, 4, 7].map((value, i) => ({ value, id: `r${i}` }));
+    expect(largestRows(rows, 3).map((r) => r.id)).toEqual(['r1', 'r3', 'r5']);
+    expect(largestRows(rows, 10).map((r) => r.value)).toEqual([9, 9, 7, 4, 3, 1]);
+    // the real themes have fewer figures per indicator than a panel holds: nothing is left out of them
+    for (const th of atlas.data.themes) for (const ind of themeDataset(atlas, th, 'en', '/').indicators) expect(ind.rows.length).toBeLessThanOrEqual(THEME_PANEL_MAX);
+  });
+
   it('cards show only observations of the theme’s indicators, in the theme’s indicator order', () => {
     for (const th of atlas.data.themes)
       for (const c of atlas.casesWithTheme(th.id)) {
