@@ -105,8 +105,12 @@ export class Atlas {
     return this.#byIndicator.get(indicatorId) ?? [];
   }
 
+  #caseList: readonly CaseEntry[] | undefined;
+
+  /** Every case, in table order: one shared list (read-only; copy it to reorder). */
   caseList(): CaseEntry[] {
-    return [...this.cases.values()];
+    this.#caseList ??= Object.freeze([...this.cases.values()]);
+    return this.#caseList as CaseEntry[];
   }
 
   #byPlace: Map<string, CaseEntry[]> | undefined;

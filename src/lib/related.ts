@@ -33,40 +33,58 @@ export interface RelatedCase {
 /** Weights of each kind of link; a shared main theme counts extra. */
 export const RELATED_WEIGHTS = { theme: 3, mainTheme: 2, prefecture: 3, province: 2, indicator: 1 } as const;
 
+/** What `other` shares with `of`: its score, and with `reasons` the reasons, strongest first. */
+function link(of: RelatedInput, ofIndicators: string[], other: RelatedInput, reasons?: RelatedReason[]): number {
+  let score = 0;
+  for (const th of of.themes) {
+    if (!other.themes.includes(th)) continue;
+    reasons?.push({ kind: 'theme', id: th });
+    score += RELATED_WEIGHTS.theme;
+    if (th === of.themes[0] && th === other.themes[0]) score += RELATED_WEIGHTS.mainTheme;
+  }
+  if (of.prefecture && of.prefecture === other.prefecture) {
+    reasons?.push({ kind: 'prefecture', id: of.prefecture });
+    score += RELATED_WEIGHTS.prefecture;
+  } else if (of.province && of.province === other.province) {
+    reasons?.push({ kind: 'province', id: of.province });
+    score += RELATED_WEIGHTS.province;
+  }
+  for (const ind of ofIndicators) {
+    if (!other.indicators.includes(ind)) continue;
+    reasons?.push({ kind: 'indicator', id: ind });
+    score += RELATED_WEIGHTS.indicator;
+  }
+  return score;
+}
+
 /**
  * Rank the other cases by what they share with `of`: themes, region, comparable indicators.
  * Cases sharing nothing are left out. Ties are broken by slug, so the order is deterministic.
+ * One pass over the cases keeping only the best `max` (no list of every case, no full sort): a
+ * page of an atlas with thousands of cases costs a scan, not a sort.
  */
 export function relatedCases(of: RelatedInput, all: RelatedInput[], max = 4): RelatedCase[] {
-  const out: RelatedCase[] = [];
+  const ofIndicators = [...new Set(of.indicators)].sort();
+  const before = (a: { score: number; other: RelatedInput }, b: { score: number; other: RelatedInput }) =>
+    a.score > b.score || (a.score === b.score && a.other.slug < b.other.slug);
+  const best: { score: number; other: RelatedInput }[] = [];
   for (const other of all) {
     if (other.slug === of.slug) continue;
-    const reasons: RelatedReason[] = [];
-    let score = 0;
-    for (const th of of.themes) {
-      if (!other.themes.includes(th)) continue;
-      reasons.push({ kind: 'theme', id: th });
-      score += RELATED_WEIGHTS.theme;
-      if (th === of.themes[0] && th === other.themes[0]) score += RELATED_WEIGHTS.mainTheme;
-    }
-    if (of.prefecture && of.prefecture === other.prefecture) {
-      reasons.push({ kind: 'prefecture', id: of.prefecture });
-      score += RELATED_WEIGHTS.prefecture;
-    } else if (of.province && of.province === other.province) {
-      reasons.push({ kind: 'province', id: of.province });
-      score += RELATED_WEIGHTS.province;
-    }
-    for (const ind of [...new Set(of.indicators)].sort()) {
-      if (!other.indicators.includes(ind)) continue;
-      reasons.push({ kind: 'indicator', id: ind });
-      score += RELATED_WEIGHTS.indicator;
-    }
-    if (score > 0) out.push({ slug: other.slug, score, reasons });
+    const score = link(of, ofIndicators, other);
+    if (score <= 0) continue;
+    const cand = { score, other };
+    if (best.length === max && !before(cand, best[max - 1]!)) continue;
+    let i = best.length;
+    while (i > 0 && before(cand, best[i - 1]!)) i--;
+    best.splice(i, 0, cand);
+    if (best.length > max) best.pop();
   }
-  out.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return out.slice(0, max);
+  return best.map(({ score, other }) => {
+    const reasons: RelatedReason[] = [];
+    link(of, ofIndicators, other, reasons);
+    return { slug: other.slug, score, reasons };
+  });
 }
-
 
 /** The ranking's view of a case in the atlas: its themes, comparable indicators and region. */
 export function relatedInput(atlas: Atlas, c: CaseEntry): RelatedInput {
@@ -80,8 +98,15 @@ export function relatedInput(atlas: Atlas, c: CaseEntry): RelatedInput {
   };
 }
 
-/** Related cases of `c` among every case of the atlas. */
+const inputsOf = new WeakMap<Atlas, { all: RelatedInput[]; bySlug: Map<string, RelatedInput> }>();
+
+/** Related cases of `c` among every case of the atlas (each case's view built once per atlas). */
 export function relatedOf(atlas: Atlas, c: CaseEntry, max = 4): RelatedCase[] {
-  const all = atlas.caseList().map((x) => relatedInput(atlas, x));
-  return relatedCases(relatedInput(atlas, c), all, max);
+  let inputs = inputsOf.get(atlas);
+  if (!inputs) {
+    const all = atlas.caseList().map((x) => relatedInput(atlas, x));
+    inputs = { all, bySlug: new Map(all.map((x) => [x.slug, x])) };
+    inputsOf.set(atlas, inputs);
+  }
+  return relatedCases(inputs.bySlug.get(c.slug) ?? relatedInput(atlas, c), inputs.all, max);
 }

@@ -36,6 +36,20 @@ describe('relatedCases', () => {
     const r = relatedCases(me, all, 2);
     expect(r.map((x) => x.slug)).toEqual(['a', 'b']);
   });
+  it('keeps the same best cases as scoring every case and sorting them all', () => {
+    // the reference: every other case scored with its reasons, sorted by score then slug
+    const reference = (of: RelatedInput, all: RelatedInput[], max: number) =>
+      all
+        .filter((o) => o.slug !== of.slug)
+        .map((o) => relatedCases(of, [o], 1)[0])
+        .filter((r): r is NonNullable<typeof r> => !!r)
+        .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
+        .slice(0, max);
+    const themes = ['a', 'b', 'c', 'd'];
+    const all = Array.from({ length: 60 }, (_, i) => c(`case-${String((i * 37) % 60).padStart(2, '0')}`, [themes[i % 4]!, themes[(i * 3 + 1) % 4]!], i % 3 ? ['x'] : ['x', 'y'], `p${i % 5}`, i % 2 ? `q${i % 7}` : undefined));
+    for (const of of all) for (const max of [1, 4, 100]) expect(relatedCases(of, all, max)).toEqual(reference(of, all, max));
+  });
+
   it('is deterministic: ties are broken by slug whatever the input order', () => {
     const all = [c('zeta', ['contests']), c('alpha', ['contests']), c('mu', ['contests'])];
     expect(relatedCases(me, all).map((x) => x.slug)).toEqual(['alpha', 'mu', 'zeta']);
