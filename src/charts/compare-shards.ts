@@ -1,0 +1,179 @@
+/**
+ * The comparison's figures cut into files small enough for a national atlas: what the comparison page
+ * fetches first (an indicator's summary: its meta and the figures of the places shown by default), and
+ * what it fetches only when a reader asks for more (the figures of one province, the provinces a place
+ * or case in the address needs, the names that start like what the reader types). Pure functions over
+ * CompareIndicator rows, used by the build (src/pages/[lang]/compare/data/…) and by the browser
+ * (src/browser/compare-data.ts), so both agree on which file holds what.
+ */
+import { defaultPlaces, type CompareIndicator, type CompareRow } from './compare.ts';
+
+/** What `<lang>/compare/data/<indicator>.json` holds: the indicator, the default view's figures, and where the rest is. */
+export interface CompareSummary extends Omit<CompareIndicator, 'rows'> {
+  /** The figures of the places shown by default (every figure when `complete`). */
+  rows: CompareRow[];
+  /** The places the default view shows (all of them when there are at most COMPARE_TOP). */
+  defaultPlaces: string[];
+  /** How many places and figures the indicator has in all. */
+  placeCount: number;
+  rowCount: number;
+  /** True when `rows` is every figure: no other file of the indicator is needed. */
+  complete: boolean;
+  /** Keys of the indicator's shards (`data/<indicator>/s-<key>.json`): one per province. */
+  shards: string[];
+  /** Number of directory files (`data/<indicator>/d<n>.json`) mapping an address token to its shards. */
+  dirs: number;
+  /** Keys of the name files (`data/<indicator>/n-<key>.json`) that exist. */
+  names: string[];
+}
+
+/** One place the picker can offer: its names in both languages and those of the places it lies in (nearest first). */
+export interface NameEntry {
+  id: string;
+  en: string;
+  zh: string;
+  /** Shard holding the place's figures. */
+  s: string;
+  /** Names of the places it lies in, nearest first, country left out. */
+  pe: string[];
+  pz: string[];
+}
+
+/** Directory entries per file: a token's shards are found by fetching one file of about this many tokens. */
+export const DIR_TOKENS = 400;
+
+/** The shard of a row: the province it lies in (its chain is country first), else its top place. */
+export function shardOf(row: Pick<CompareRow, 'within' | 'place'>): string {
+  return row.within[1] ?? row.within[0] ?? row.place;
+}
+
+/** The indicator's figures by shard, in row order. */
+export function compareShards(ind: CompareIndicator): Map<string, CompareRow[]> {
+  const out = new Map<string, CompareRow[]>();
+  for (const r of ind.rows) {
+    const k = shardOf(r);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/** Every token the address may carry for an indicator (places with figures, the places they lie in, case slugs), with its shards. */
+export function tokenShards(ind: CompareIndicator): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (t: string, s: string) => {
+    let set = out.get(t);
+    if (!set) out.set(t, (set = new Set()));
+    set.add(s);
+  };
+  for (const r of ind.rows) {
+    const s = shardOf(r);
+    for (const p of r.within) add(p, s);
+    add(r.place, s);
+    add(r.case, s);
+  }
+  return out;
+}
+
+/** FNV-1a of a string, as an unsigned 32-bit number (the same in Node and the browser). */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The directory file a token is listed in, of `dirs` files. */
+export function dirOf(token: string, dirs: number): number {
+  return hash(token) % Math.max(1, dirs);
+}
+
+/** The directory files: for each, token → its shards (sorted). */
+export function compareDirectory(ind: CompareIndicator): { dirs: number; files: Map<number, Record<string, string[]>> } {
+  const tokens = tokenShards(ind);
+  const dirs = Math.max(1, Math.ceil(tokens.size / DIR_TOKENS));
+  const files = new Map<number, Record<string, string[]>>();
+  for (let i = 0; i < dirs; i++) files.set(i, {});
+  for (const [t, s] of [...tokens].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files.get(dirOf(t, dirs))![t] = [...s].sort();
+  return { dirs, files };
+}
+
+/** Lower case, accents and spaces removed, full-width forms folded: how names and what is typed are compared. */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s\-'’·.,()（）]+/g, '');
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Chinese names are spread over this many files by their first character. */
+export const CJK_FILES = 64;
+
+/**
+ * The name file that holds every name starting like `text`: its first two letters (a Latin name), its
+ * first character (a Chinese name, spread over CJK_FILES files), or undefined when `text` is too short to
+ * say (a single Latin letter) or starts with neither.
+ */
+export function nameKey(text: string): string | undefined {
+  const f = fold(text);
+  const c = f.codePointAt(0);
+  if (c === undefined) return undefined;
+  const ch = String.fromCodePoint(c);
+  if (CJK.test(ch)) return `c${c % CJK_FILES}`;
+  if (/[a-z0-9]/.test(ch)) return /^[a-z0-9]{2}/.test(f) ? f.slice(0, 2) : undefined;
+  return undefined;
+}
+
+/** The names an entry is found by: its own, in both languages, and those of the places it lies in. */
+export function entryNames(e: NameEntry): string[] {
+  return [e.en, e.zh, ...e.pe, ...e.pz];
+}
+
+/** The name files: each entry is listed under the key of every name it is found by. */
+export function nameFiles(entries: NameEntry[]): Map<string, NameEntry[]> {
+  const out = new Map<string, NameEntry[]>();
+  for (const e of entries) {
+    const keys = new Set(entryNames(e).map(nameKey).filter((k): k is string => k !== undefined));
+    for (const k of keys) {
+      let list = out.get(k);
+      if (!list) out.set(k, (list = []));
+      list.push(e);
+    }
+  }
+  return out;
+}
+
+/**
+ * The entries that match what was typed: a name of the place (either language) or of a place it lies in
+ * starts with it. Places whose own name matches come first, then by name in the reader's language.
+ */
+export function matchNames(entries: NameEntry[], text: string, lang: 'en' | 'zh', compare: (a: string, b: string) => number): NameEntry[] {
+  const q = fold(text);
+  if (!q) return [];
+  const own = (e: NameEntry) => fold(e.en).startsWith(q) || fold(e.zh).startsWith(q);
+  const hit = entries.filter((e) => entryNames(e).some((n) => fold(n).startsWith(q)));
+  const name = (e: NameEntry) => (lang === 'en' ? e.en : e.zh);
+  return hit.sort((a, b) => Number(own(b)) - Number(own(a)) || compare(name(a), name(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The summary file of an indicator: its meta, the figures of the default view, where the rest is. */
+export function compareSummary(ind: CompareIndicator, names: string[]): CompareSummary {
+  const { rows, ...meta } = ind;
+  const shown = defaultPlaces(ind);
+  const keep = new Set(shown);
+  const first = rows.filter((r) => keep.has(r.place));
+  const places = new Set(rows.map((r) => r.place));
+  const complete = first.length === rows.length;
+  return {
+    ...meta,
+    rows: first,
+    defaultPlaces: shown,
+    placeCount: places.size,
+    rowCount: rows.length,
+    complete,
+    shards: complete ? [] : [...compareShards(ind).keys()].sort(),
+    dirs: complete ? 0 : compareDirectory(ind).dirs,
+    names: [...names].sort(),
+  };
+}
