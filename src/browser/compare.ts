@@ -111,8 +111,8 @@ async function init(fig: HTMLElement): Promise<void> {
     buildChips();
   }
 
-  /** The places shown now, as ids. */
-  const shownPlaces = () => [...new Set(view.rows.map((r) => r.place))];
+  /** The places shown now, as ids, in the order of their chips (by name). */
+  const shownPlaces = () => placeOptions(view.rows, lang).map((p) => p.id);
 
   /** Show exactly these places (the default view when they are the default places). */
   async function setPlaces(places: string[]): Promise<void> {

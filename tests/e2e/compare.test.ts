@@ -50,14 +50,14 @@ function expectSameBars(live: Awaited<ReturnType<typeof bars>>, still: Awaited<R
 
 /**
  * Everything on the page that names the comparison's state, read back: the chart, its title, the
- * page title and heading, the highlighted indicator, the checkboxes, the address and the language switch.
+ * page title and heading, the highlighted indicator, the place chips, the address and the language switch.
  */
 async function stateShown(page: Page) {
   return page.evaluate(() => {
     const sel = document.querySelector<HTMLSelectElement>('#fig-compare select[name=indicator]')!;
     const drawn = [...document.querySelectorAll('#fig-compare [data-chart-body] .bar-row')].map((g) => g.getAttribute('data-obs'));
     const placeOf = new Map([...document.querySelectorAll('#fig-compare [data-compare-table] tbody tr')].map((tr) => [tr.getAttribute('data-obs'), tr.getAttribute('data-place')]));
-    const boxes = [...document.querySelectorAll<HTMLInputElement>('#fig-compare input[name=place]')];
+    const chips = [...document.querySelectorAll<HTMLElement>('#fig-compare [data-chips] li[data-place]')];
     const current = [...document.querySelectorAll('.indicator-nav a[aria-current=page]')];
     const sw = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]')!;
     return {
@@ -67,7 +67,7 @@ async function stateShown(page: Page) {
       title: document.title,
       heading: document.querySelector('h1')!.textContent!.trim(),
       highlighted: current.map((a) => a.getAttribute('data-indicator')),
-      checked: boxes.filter((b) => b.checked).map((b) => b.value).sort(),
+      checked: chips.map((c) => c.dataset.place!).sort(),
       drawnPlaces: [...new Set(drawn.map((o) => placeOf.get(o)))].sort(),
       tableRows: placeOf.size,
       drawn: drawn.length,
@@ -104,17 +104,17 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe('comparison page', () => {
-  it('keeps title, heading, highlighted indicator, checkboxes and chart in step through every change, reload, back/forward and the language switch', async () => {
+  it('keeps title, heading, highlighted indicator, place chips and chart in step through every change, reload, back/forward and the language switch', async () => {
     const before = problems.length;
     const page = await context.newPage();
     await openCompare(page, 'en/compare/?indicator=money_invested');
     const first = await expectConsistent(page, 'money_invested');
     expect(first.checked).toContain('nanhai-xiqiao');
     expect(first.checked).toContain('nanhai-xiqiao-aiguo');
-    expect(await page.textContent('#fig-compare [data-places]')).toContain('Aiguo Community');
+    expect(await page.textContent('#fig-compare [data-chips]')).toContain('Aiguo Community');
 
-    // a place inside another ticked place: unticking it removes it, although its parent stays ticked
-    await page.uncheck('#fig-compare input[name=place][value="nanhai-xiqiao-aiguo"]');
+    // a place inside another shown place: removing its chip removes it, although its parent stays
+    await page.click('#fig-compare [data-chips] li[data-place="nanhai-xiqiao-aiguo"] .chip-remove');
     const unticked = await expectConsistent(page, 'money_invested');
     expect(unticked.checked).toContain('nanhai-xiqiao');
     expect(unticked.checked).not.toContain('nanhai-xiqiao-aiguo');
@@ -197,9 +197,9 @@ describe('comparison page', () => {
     await page.waitForSelector('#fig-compare[data-ready="true"]'); // its figures are fetched when chosen
     await page.check('#fig-compare input[name=scale][value=log]');
     await page.selectOption('#fig-compare select[name=sort]', 'name');
-    const places = await page.$$eval('#fig-compare input[name=place]', (bs) => bs.map((b) => (b as HTMLInputElement).value));
+    const places = await page.$$eval('#fig-compare [data-chips] li[data-place]', (cs) => cs.map((c) => (c as HTMLElement).dataset.place!));
     expect(places.length).toBeGreaterThan(1);
-    await page.uncheck(`#fig-compare input[name=place][value="${places[0]}"]`);
+    await page.click(`#fig-compare [data-chips] li[data-place="${places[0]}"] .chip-remove`);
 
     const address = new URL(page.url());
     expect(address.pathname).toBe(new URL(url('en/compare/')).pathname);
@@ -217,7 +217,7 @@ describe('comparison page', () => {
     expect(await page.inputValue('#fig-compare select[name=indicator]')).toBe('service_points');
     expect(await page.inputValue('#fig-compare select[name=sort]')).toBe('name');
     expect(await page.isChecked('#fig-compare input[name=scale][value=log]')).toBe(true);
-    expect(await page.isChecked(`#fig-compare input[name=place][value="${places[0]}"]`)).toBe(false);
+    expect(await page.locator(`#fig-compare [data-chips] li[data-place="${places[0]}"]`).count()).toBe(0);
     expect(await page.isHidden('[data-compare-notes]')).toBe(true);
 
     await page.goBack();
