@@ -62,13 +62,16 @@ export function placePicker(o: PickerOptions): { reset(): void } {
         const name = document.createElement('span');
         name.className = 'picker-name';
         name.textContent = o.lang === 'en' ? e.en : e.zh;
-        if (o.lang === 'en') name.lang = 'en';
         li.append(name);
         const where = hint(e);
         const other = o.lang === 'en' ? e.zh : e.en;
         const sub = document.createElement('span');
         sub.className = 'picker-hint small';
-        sub.textContent = [other, where].filter(Boolean).join(' · ');
+        const otherEl = document.createElement('span');
+        otherEl.lang = o.lang === 'en' ? 'zh-Hans' : 'en';
+        otherEl.textContent = other;
+        sub.append(otherEl);
+        if (where) sub.append(` · ${where}`);
         li.append(sub);
         if (o.isShown(e.id)) {
           li.setAttribute('aria-disabled', 'true');
