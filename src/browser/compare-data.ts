@@ -5,9 +5,8 @@
 // (compare/data/<id>/s-<province>.json), found for an address token through a directory file
 // (d<n>.json). The names the place picker searches come a file at a time (n-<key>.json) as the reader types.
 import { datasetFromIndex, stateContext, type CompareDataset, type CompareIndex, type CompareIndicator, type CompareRow } from '../charts/compare.ts';
-import { dirOf, matchNames, nameKey, type CompareSummary, type NameEntry } from '../charts/compare-shards.ts';
+import { dirOf, type CompareSummary, type NameEntry } from '../charts/compare-shards.ts';
 import type { StateContext } from '../lib/url-state.ts';
-import { collator } from '../lib/i18n.ts';
 
 export interface CompareData {
   ds: CompareDataset;
@@ -21,8 +20,8 @@ export interface CompareData {
   ensure(id: string, search: string): Promise<void>;
   /** Load the figures of one shard of an indicator (once); false if it cannot be read. */
   loadShard(id: string, shard: string): Promise<boolean>;
-  /** The places whose names (or whose regions' names) start with `text`; undefined when `text` is too short to look up. */
-  names(id: string, text: string): Promise<NameEntry[] | undefined>;
+  /** The entries of one name file of an indicator (n-<key>.json; [] when there is no such file); undefined when it cannot be read. */
+  nameFile(id: string, key: string): Promise<NameEntry[] | undefined>;
   /** The summary of a loaded indicator: how many places it has, which are shown by default. */
   summary(id: string): CompareSummary | undefined;
 }
@@ -34,13 +33,11 @@ export async function compareData(fig: HTMLElement): Promise<CompareData | undef
   const res = await fetch(fig.dataset.jsonIndex!);
   if (!res.ok) return undefined;
   const ds = datasetFromIndex((await res.json()) as CompareIndex);
-  const lang = ds.lang;
   const base = fig.dataset.jsonBase!;
   const summaries = new Map<string, CompareSummary>();
   const seen = new Map<string, Set<string>>(); // observation ids loaded, per indicator
   const files = new Map<string, Promise<unknown>>(); // each file fetched once
   let ctx = stateContext(ds);
-  const coll = collator(lang);
 
   const get = (path: string): Promise<unknown> => {
     let p = files.get(path);
@@ -115,13 +112,11 @@ export async function compareData(fig: HTMLElement): Promise<CompareData | undef
       await Promise.all(shards.map((s) => loadShard(id, s)));
     },
     loadShard,
-    async names(id, text) {
+    async nameFile(id, key) {
       const sum = summaries.get(id);
-      const key = nameKey(text);
-      if (!sum || key === undefined) return undefined;
+      if (!sum) return undefined;
       if (!sum.names.includes(key)) return [];
-      const entries = (await get(part(id, `n-${key}`))) as NameEntry[] | undefined;
-      return entries ? matchNames(entries, text, lang, coll.compare) : [];
+      return (await get(part(id, `n-${key}`))) as NameEntry[] | undefined;
     },
     summary: (id) => summaries.get(id),
   };

@@ -1,9 +1,10 @@
 // The comparison's place picker: a text box that lists matching places as the reader types (the ARIA
 // combobox pattern: input + listbox, aria-activedescendant; ↓/↑ move, Enter picks, Escape closes, then
 // clears). It finds places by their names in either language and by the names of the regions they lie in
-// (“Guangdong”, “广东”). What it lists comes from `search` (src/browser/compare-data.ts); what picking does,
-// from `pick`. Everything is written with DOM calls (no markup strings).
-import type { NameEntry } from '../charts/compare-shards.ts';
+// (“Guangdong”, “广东”). It reads the name file that holds what was typed (src/charts/compare-search.ts) through
+// `nameFile` (src/browser/compare-data.ts); what picking does comes from `pick`. The page's script loads this
+// module when the reader first reaches the text box. Everything is written with DOM calls (no markup strings).
+import { matchNames, nameKey, type NameEntry } from '../charts/compare-search.ts';
 import type { Lang } from '../lib/i18n.ts';
 import type { COMPARE_UI } from '../lib/ui-compare.ts';
 
@@ -14,7 +15,10 @@ export interface PickerOptions {
   root: HTMLElement;
   lang: Lang;
   ui: (typeof COMPARE_UI)[Lang];
-  search(text: string): Promise<NameEntry[] | undefined>;
+  /** Orders names in the reader's language. */
+  compare(a: string, b: string): number;
+  /** The entries of a name file ([] when there is none); undefined when it cannot be read. */
+  nameFile(key: string): Promise<NameEntry[] | undefined>;
   /** Whether a place is already shown (listed, but marked and not picked again). */
   isShown(id: string): boolean;
   pick(entry: NameEntry): Promise<void>;
@@ -28,6 +32,14 @@ export function placePicker(o: PickerOptions): { reset(): void } {
   let options: NameEntry[] = [];
   let active = -1;
   let asked = 0; // the latest search: an older answer arriving late is dropped
+  /** The places matching what was typed; undefined when it is too short to look up. */
+  const search = async (text: string): Promise<NameEntry[] | undefined> => {
+    const key = nameKey(text);
+    if (key === undefined) return undefined;
+    const entries = await o.nameFile(key);
+    if (entries === undefined) throw new Error('name file');
+    return matchNames(entries, text, o.lang, o.compare);
+  };
 
   const say = (text: string) => {
     status.textContent = text;
@@ -104,7 +116,7 @@ export function placePicker(o: PickerOptions): { reset(): void } {
     say(o.ui.pickerLoading);
     let found: NameEntry[] | undefined;
     try {
-      found = await o.search(text);
+      found = await search(text);
     } catch {
       if (me === asked) say(o.ui.pickerFailed);
       return;
@@ -172,6 +184,7 @@ export function placePicker(o: PickerOptions): { reset(): void } {
     if (!to || !list.contains(to)) open(false);
   });
 
+  if (input.value) void update(); // typed before this module was loaded
   return {
     reset() {
       input.value = '';

@@ -3,12 +3,11 @@
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
 import { saveBlob } from './download.ts';
 import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, defaultPlaces, legendKeys, placeOptions, sourceNames, type CompareView } from '../charts/compare.ts';
-import { placePicker } from './compare-picker.ts';
 import { compareData } from './compare-data.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
-import type { Lang } from '../lib/i18n.ts';
+import { collator, type Lang } from '../lib/i18n.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
@@ -135,22 +134,30 @@ async function init(fig: HTMLElement): Promise<void> {
     q<HTMLElement>(placesBox, '[data-picker-status]').textContent = ui.compare.pickerRemoved(name);
   }
 
-  const picker = placePicker({
-    root: q<HTMLElement>(placesBox, '[data-picker]'),
-    lang,
-    ui: ui.compare,
-    search: (text) => data.names(state.indicator, text),
-    isShown: (id) => view.rows.some((r) => r.place === id),
-    async pick(entry) {
-      fig.dataset.ready = 'false';
-      await data.loadShard(state.indicator, entry.s);
-      await setPlaces([...shownPlaces(), entry.id]);
-      fig.dataset.ready = 'true';
-    },
-  });
+  // the picker's code is loaded when the reader first reaches its text box (the chart does not need it)
+  const pickerInput = q<HTMLInputElement>(placesBox, '[data-picker-input]');
+  let picker: { reset(): void } | undefined;
+  const startPicker = async () => {
+    const { placePicker } = await import('./compare-picker.ts');
+    picker ??= placePicker({
+      root: q<HTMLElement>(placesBox, '[data-picker]'),
+      lang,
+      ui: ui.compare,
+      compare: collator(lang).compare,
+      nameFile: (key) => data.nameFile(state.indicator, key),
+      isShown: (id) => view.rows.some((r) => r.place === id),
+      async pick(entry) {
+        fig.dataset.ready = 'false';
+        await data.loadShard(state.indicator, entry.s);
+        await setPlaces([...shownPlaces(), entry.id]);
+        fig.dataset.ready = 'true';
+      },
+    });
+  };
+  for (const ev of ['focus', 'input', 'pointerdown']) pickerInput.addEventListener(ev, () => void startPicker(), { once: true });
   resetBtn.addEventListener('click', () => {
     void setPlaces([]);
-    picker.reset();
+    picker?.reset();
   });
 
   // the chart takes the width it has: a phone's screen, or the page's column on a desktop
@@ -260,7 +267,7 @@ async function init(fig: HTMLElement): Promise<void> {
       }
     }
     readControls(target);
-    if (state.indicator !== before) picker.reset();
+    if (state.indicator !== before) picker?.reset();
     render();
     syncControls();
     showNotes([]);
@@ -278,7 +285,7 @@ async function init(fig: HTMLElement): Promise<void> {
   window.addEventListener('popstate', async () => {
     if (!(await loadWanted())) return;
     ({ state, notes } = parseCompareState(location.search, data.ctx(), pageIndicator));
-    picker.reset();
+    picker?.reset();
     render();
     syncControls();
     showNotes(notes);
