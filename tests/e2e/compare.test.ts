@@ -292,6 +292,117 @@ describe('comparison page', () => {
     await page.close();
   });
 
+  it('adds places by typing in either language and picking with the keyboard; chips remove them; the address keeps them', async () => {
+    const before = problems.length;
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/compare/data/')) fetched.push(new URL(r.url()).pathname.replace(/^.*\/compare\/data\//, ''));
+    });
+    await openCompare(page, 'en/compare/?indicator=money_invested&places=dali');
+    const chips = () => page.$$eval('#fig-compare [data-chips] li[data-place]', (cs) => cs.map((c) => (c as HTMLElement).dataset.place!));
+    const options = () => page.$$eval('#compare-place-list [role=option]', (os) => os.map((o) => (o as HTMLElement).dataset.place!));
+    const input = page.locator('#compare-place-input');
+    expect(await chips()).toEqual(['dali']);
+    // the summary of the indicator only: its four places are all in it, nothing else is fetched
+    expect(fetched).toEqual(['money_invested.json']);
+
+    // one letter is not enough to look anything up; two are
+    await input.click();
+    await page.keyboard.type('G');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.type('uangdong');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    // the places in Guangdong, by the name of the province they lie in, in name order
+    expect(await options()).toEqual(['nanhai-xiqiao-aiguo', 'nanhai-xiqiao']);
+    expect(fetched).toEqual(['money_invested.json', 'money_invested/n-gu.json']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(await page.getAttribute('#compare-place-list [role=option][aria-selected=true]', 'id'));
+    expect(await page.getAttribute('#compare-place-list [role=option][aria-selected=true]', 'data-place')).toBe('nanhai-xiqiao');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places')?.includes('nanhai-xiqiao'));
+    expect(await chips()).toEqual(['dali', 'nanhai-xiqiao']);
+    expect(new URL(page.url()).searchParams.get('places')).toBe('dali,nanhai-xiqiao');
+    expect(await input.inputValue()).toBe('');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-place-input');
+    expect(await expectConsistent(page, 'money_invested')).toMatchObject({ checked: ['dali', 'nanhai-xiqiao'] });
+
+    // a place already shown is listed as such and picking it changes nothing; Escape closes, then clears
+    await page.keyboard.type('xi');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect(await page.getAttribute('#compare-place-list [data-place="nanhai-xiqiao"]', 'aria-disabled')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#compare-place-list')).toBe(true);
+    expect(await input.inputValue()).toBe('xi');
+    await page.keyboard.press('Escape');
+    expect(await input.inputValue()).toBe('');
+
+    // removing a chip removes its place from the chart and the address; reload restores the rest
+    await page.click('#fig-compare [data-chips] li[data-place="dali"] .chip-remove');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places') === 'nanhai-xiqiao');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    await page.reload();
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    expect((await expectConsistent(page, 'money_invested')).drawnPlaces).toEqual(['nanhai-xiqiao']);
+
+    // in Chinese: typed characters find the places of 广东 and the Chinese name of a place
+    await Promise.all([page.waitForURL(/\/zh\/compare\//), page.click('a[data-lang-switch]')]);
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    await page.locator('#compare-place-input').click();
+    await page.keyboard.insertText('广东');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect((await options()).sort()).toEqual(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    await page.locator('#compare-place-input').fill('');
+    await page.keyboard.insertText('爱国');
+    await page.waitForFunction(() => document.querySelectorAll('#compare-place-list [role=option]').length === 1);
+    expect(await page.textContent('#compare-place-list [role=option]')).toContain('爱国社区');
+    await page.keyboard.press('Enter'); // the only place listed
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places') === 'nanhai-xiqiao,nanhai-xiqiao-aiguo');
+    expect((await chips()).sort()).toEqual(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    expect(await page.textContent('#compare-place-status')).toContain('已添加爱国社区');
+    // the reset brings back the default places (every place of this indicator)
+    await page.click('[data-places-reset]');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('places'));
+    expect((await chips()).sort()).toEqual(['dali', 'jiangyang', 'nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    expect(await page.isHidden('[data-places-reset]')).toBe(true);
+    // no figures beyond the summary were fetched: this indicator's summary holds them all
+    expect(fetched.filter((f) => /\/(s-|d)/.test(f))).toEqual([]);
+    expect(problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('the place picker works at 360 px: no sideways scroll, targets of at least 44 px', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openCompare(page, 'zh/compare/?indicator=money_invested');
+    await page.locator('#compare-place-input').click();
+    await page.keyboard.insertText('广东');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    const m = await page.evaluate(() => {
+      const h = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().height);
+      const w = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().width);
+      return {
+        scroll: document.documentElement.scrollWidth,
+        input: h('#compare-place-input')[0]!,
+        options: h('#compare-place-list [role=option]'),
+        remove: [...h('.chip-remove'), ...w('.chip-remove')],
+        listRight: document.querySelector('#compare-place-list')!.getBoundingClientRect().right,
+      };
+    });
+    expect(m.scroll).toBeLessThanOrEqual(360);
+    expect(m.listRight).toBeLessThanOrEqual(360);
+    expect(m.input).toBeGreaterThanOrEqual(44);
+    expect(Math.min(...m.options)).toBeGreaterThanOrEqual(44);
+    expect(Math.min(...m.remove)).toBeGreaterThanOrEqual(44);
+    await page.close();
+  });
+
   it('downloads the chart as SVG and PNG', async () => {
     const page = await context.newPage();
     await openCompare(page, 'en/compare/');
