@@ -5,7 +5,8 @@
 // (compare/data/<id>/s-<province>.json), found for an address token through a directory file
 // (d<n>.json). The names the place picker searches come a file at a time (n-<key>.json) as the reader types.
 import { datasetFromIndex, stateContext, type CompareDataset, type CompareIndex, type CompareIndicator, type CompareRow } from '../charts/compare.ts';
-import { dirOf, type CompareSummary, type NameEntry } from '../charts/compare-shards.ts';
+import { dirOf, type CompareSummary } from '../charts/compare-shards.ts';
+import type { NameEntry, NameIndex } from '../charts/compare-search.ts';
 import type { StateContext } from '../lib/url-state.ts';
 
 export interface CompareData {
@@ -20,7 +21,9 @@ export interface CompareData {
   ensure(id: string, search: string): Promise<void>;
   /** Load the figures of one shard of an indicator (once); false if it cannot be read. */
   loadShard(id: string, shard: string): Promise<boolean>;
-  /** The entries of one name file of an indicator (n-<key>.json; [] when there is no such file); undefined when it cannot be read. */
+  /** Which name files an indicator has (n.json); undefined when it cannot be read. */
+  nameIndex(id: string): Promise<NameIndex | undefined>;
+  /** The entries of one name file of an indicator (n-<key>.json); undefined when it cannot be read. */
   nameFile(id: string, key: string): Promise<NameEntry[] | undefined>;
   /** The summary of a loaded indicator: how many places it has, which are shown by default. */
   summary(id: string): CompareSummary | undefined;
@@ -112,12 +115,8 @@ export async function compareData(fig: HTMLElement): Promise<CompareData | undef
       await Promise.all(shards.map((s) => loadShard(id, s)));
     },
     loadShard,
-    async nameFile(id, key) {
-      const sum = summaries.get(id);
-      if (!sum) return undefined;
-      if (!sum.names.includes(key)) return [];
-      return (await get(part(id, `n-${key}`))) as NameEntry[] | undefined;
-    },
+    nameIndex: (id) => (indicator(id) ? (get(part(id, 'n')) as Promise<NameIndex | undefined>) : Promise.resolve(undefined)),
+    nameFile: (id, key) => (indicator(id) ? (get(part(id, `n-${key}`)) as Promise<NameEntry[] | undefined>) : Promise.resolve(undefined)),
     summary: (id) => summaries.get(id),
   };
 }

@@ -4,7 +4,7 @@
 // (“Guangdong”, “广东”). It reads the name file that holds what was typed (src/charts/compare-search.ts) through
 // `nameFile` (src/browser/compare-data.ts); what picking does comes from `pick`. The page's script loads this
 // module when the reader first reaches the text box. Everything is written with DOM calls (no markup strings).
-import { matchNames, nameKey, type NameEntry } from '../charts/compare-search.ts';
+import { matchNames, nameKeyFor, type NameEntry, type NameIndex } from '../charts/compare-search.ts';
 import type { Lang } from '../lib/i18n.ts';
 import type { COMPARE_UI } from '../lib/ui-compare.ts';
 
@@ -17,7 +17,9 @@ export interface PickerOptions {
   ui: (typeof COMPARE_UI)[Lang];
   /** Orders names in the reader's language. */
   compare(a: string, b: string): number;
-  /** The entries of a name file ([] when there is none); undefined when it cannot be read. */
+  /** Which name files there are; undefined when that cannot be read. */
+  nameIndex(): Promise<NameIndex | undefined>;
+  /** The entries of a name file; undefined when it cannot be read. */
   nameFile(key: string): Promise<NameEntry[] | undefined>;
   /** Whether a place is already shown (listed, but marked and not picked again). */
   isShown(id: string): boolean;
@@ -32,10 +34,13 @@ export function placePicker(o: PickerOptions): { reset(): void } {
   let options: NameEntry[] = [];
   let active = -1;
   let asked = 0; // the latest search: an older answer arriving late is dropped
-  /** The places matching what was typed; undefined when it is too short to look up. */
-  const search = async (text: string): Promise<NameEntry[] | undefined> => {
-    const key = nameKey(text);
-    if (key === undefined) return undefined;
+  /** The places matching what was typed; 'short' or 'more' when more must be typed first. */
+  const search = async (text: string): Promise<NameEntry[] | 'short' | 'more'> => {
+    const index = await o.nameIndex();
+    if (index === undefined) throw new Error('name index');
+    const key = nameKeyFor(text, index);
+    if (key === 'short' || key === 'more') return key;
+    if (key === 'none') return [];
     const entries = await o.nameFile(key);
     if (entries === undefined) throw new Error('name file');
     return matchNames(entries, text, o.lang, o.compare);
@@ -114,7 +119,7 @@ export function placePicker(o: PickerOptions): { reset(): void } {
       return;
     }
     say(o.ui.pickerLoading);
-    let found: NameEntry[] | undefined;
+    let found: NameEntry[] | 'short' | 'more';
     try {
       found = await search(text);
     } catch {
@@ -122,11 +127,11 @@ export function placePicker(o: PickerOptions): { reset(): void } {
       return;
     }
     if (me !== asked) return;
-    if (found === undefined) {
+    if (!Array.isArray(found)) {
       options = [];
       list.replaceChildren();
       open(false);
-      say(o.ui.pickerHint);
+      say(found === 'short' ? o.ui.pickerHint : o.ui.pickerMore);
       return;
     }
     show(found);

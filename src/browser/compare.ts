@@ -144,6 +144,7 @@ async function init(fig: HTMLElement): Promise<void> {
       lang,
       ui: ui.compare,
       compare: collator(lang).compare,
+      nameIndex: () => data.nameIndex(state.indicator),
       nameFile: (key) => data.nameFile(state.indicator, key),
       isShown: (id) => view.rows.some((r) => r.place === id),
       async pick(entry) {

@@ -4,12 +4,13 @@
  */
 import type { Atlas } from '../lib/atlas.ts';
 import { placeName } from '../lib/place-kind.ts';
-import { nameFiles, shardOf, type NameEntry } from './compare-shards.ts';
+import { shardOf } from './compare-shards.ts';
+import { nameFiles, type NameEntry } from './compare-search.ts';
 
-const memo = new WeakMap<Atlas, Map<string, Map<string, NameEntry[]>>>();
+const memo = new WeakMap<Atlas, Map<string, ReturnType<typeof nameFiles>>>();
 
-/** The name files of an indicator (key → entries), built once per atlas. */
-export function compareNameFiles(atlas: Atlas, indicator: string): Map<string, NameEntry[]> {
+/** The name files of an indicator (key → entries) and their index, built once per atlas. */
+export function compareNameFiles(atlas: Atlas, indicator: string): ReturnType<typeof nameFiles> {
   let byInd = memo.get(atlas);
   if (!byInd) memo.set(atlas, (byInd = new Map()));
   let files = byInd.get(indicator);

@@ -4,11 +4,10 @@
  * what it fetches only when a reader asks for more (the figures of one province, the provinces a place
  * or case in the address needs, the names that start like what the reader types). Pure functions over
  * CompareIndicator rows, used by the build (src/pages/[lang]/compare/data/…) and by the browser
- * (src/browser/compare-data.ts), so both agree on which file holds what.
+ * (src/browser/compare-data.ts), so both agree on which file holds what. The picker's name files are
+ * src/charts/compare-search.ts's.
  */
 import { defaultPlaces, type CompareIndicator, type CompareRow } from './compare.ts';
-import { entryNames, nameKey, type NameEntry } from './compare-search.ts';
-
 export type { NameEntry } from './compare-search.ts';
 
 /** What `<lang>/compare/data/<indicator>.json` holds: the indicator, the default view's figures, and where the rest is. */
@@ -26,8 +25,6 @@ export interface CompareSummary extends Omit<CompareIndicator, 'rows'> {
   shards: string[];
   /** Number of directory files (`data/<indicator>/d<n>.json`) mapping an address token to its shards. */
   dirs: number;
-  /** Keys of the name files (`data/<indicator>/n-<key>.json`) that exist. */
-  names: string[];
 }
 
 /** Directory entries per file: a token's shards are found by fetching one file of about this many tokens. */
@@ -92,22 +89,8 @@ export function compareDirectory(ind: CompareIndicator): { dirs: number; files: 
   return { dirs, files };
 }
 
-/** The name files: each entry is listed under the key of every name it is found by. */
-export function nameFiles(entries: NameEntry[]): Map<string, NameEntry[]> {
-  const out = new Map<string, NameEntry[]>();
-  for (const e of entries) {
-    const keys = new Set(entryNames(e).map(nameKey).filter((k): k is string => k !== undefined));
-    for (const k of keys) {
-      let list = out.get(k);
-      if (!list) out.set(k, (list = []));
-      list.push(e);
-    }
-  }
-  return out;
-}
-
 /** The summary file of an indicator: its meta, the figures of the default view, where the rest is. */
-export function compareSummary(ind: CompareIndicator, names: string[]): CompareSummary {
+export function compareSummary(ind: CompareIndicator): CompareSummary {
   const { rows, ...meta } = ind;
   const shown = defaultPlaces(ind);
   const keep = new Set(shown);
@@ -123,6 +106,5 @@ export function compareSummary(ind: CompareIndicator, names: string[]): CompareS
     complete,
     shards: complete ? [] : [...compareShards(ind).keys()].sort(),
     dirs: complete ? 0 : compareDirectory(ind).dirs,
-    names: [...names].sort(),
   };
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARE_TOP, compareView, defaultPlaces, selectedPlaces, selectRows, type CompareIndicator, type CompareRow } from '../../src/charts/compare.ts';
 import { compareDirectory, compareShards, compareSummary, dirOf, DIR_TOKENS, shardOf, tokenShards } from '../../src/charts/compare-shards.ts';
-import { fold, matchNames, nameKey, type NameEntry } from '../../src/charts/compare-search.ts';
+import { fold, matchNames, NAME_FILE_MAX, nameFiles, nameKeyFor, prefixKey, type NameEntry, type NameIndex } from '../../src/charts/compare-search.ts';
 import { compareNameFiles } from '../../src/charts/compare-names.ts';
 import { compareStrings } from '../../src/charts/compare-strings.ts';
 import { compareDataset } from '../../src/charts/datasets.ts';
@@ -79,7 +79,7 @@ describe('the default view is bounded', () => {
 describe('the files of an indicator', () => {
   it('the summary of a small indicator is every figure, with no other file needed', () => {
     for (const ind of en.indicators) {
-      const s = compareSummary(ind, []);
+      const s = compareSummary(ind);
       expect(s.complete).toBe(true);
       expect(s.rows).toEqual(ind.rows);
       expect(s.shards).toEqual([]);
@@ -90,7 +90,7 @@ describe('the files of an indicator', () => {
 
   it('the summary of a large indicator holds only the default places’ figures and says where the rest is', () => {
     const ind = big(2000);
-    const s = compareSummary(ind, ['pl']);
+    const s = compareSummary(ind);
     expect(s.complete).toBe(false);
     expect(new Set(s.rows.map((r) => r.place))).toEqual(new Set(defaultPlaces(ind)));
     expect(s.rows).toEqual(ind.rows.filter((r) => defaultPlaces(ind).includes(r.place)));
@@ -99,7 +99,6 @@ describe('the files of an indicator', () => {
     expect(s.shards).toEqual(['prov0', 'prov1', 'prov2']);
     // places, their provinces, the country and case slugs, DIR_TOKENS to a file
     expect(s.dirs).toBe(Math.ceil((2000 + 3 + 1 + 2000) / DIR_TOKENS));
-    expect(s.names).toEqual(['pl']);
     expect(JSON.stringify(s).length).toBeLessThan(JSON.stringify(ind).length / 50);
   });
 
@@ -136,11 +135,16 @@ describe('the files of an indicator', () => {
 });
 
 describe('the names the place picker searches', () => {
-  const files = compareNameFiles(atlas, 'money_invested');
-  const lookup = (text: string, lang: 'en' | 'zh' = 'en') => {
-    const key = nameKey(text);
-    return key === undefined ? undefined : matchNames(files.get(key) ?? [], text, lang, collator(lang).compare).map((e) => e.id);
+  const { files, index } = compareNameFiles(atlas, 'money_invested');
+  /** What the picker lists for a text, from the files (undefined: type more first). */
+  const find = (f: Map<string, NameEntry[]>, idx: NameIndex, text: string, lang: 'en' | 'zh' = 'en') => {
+    const key = nameKeyFor(text, idx);
+    if (key === 'short' || key === 'more') return undefined;
+    if (key === 'none') return [];
+    expect(f.has(key), key).toBe(true);
+    return matchNames(f.get(key)!, text, lang, collator(lang).compare).map((e) => e.id);
   };
+  const lookup = (text: string, lang: 'en' | 'zh' = 'en') => find(files, index, text, lang);
   const guangdong = [...new Set(atlas.observationsOf('money_invested').filter((o) => atlas.chain(o.place).some((p) => p.id === 'guangdong')).map((o) => o.place))].sort();
 
   it('finds a place by its name in either language, and every place in a province by the province’s name', () => {
@@ -157,13 +161,15 @@ describe('the names the place picker searches', () => {
   });
 
   it('waits for two letters (or one Chinese character) before looking anything up', () => {
-    expect(nameKey('g')).toBeUndefined();
-    expect(nameKey('  ')).toBeUndefined();
-    expect(nameKey('<script>')).toBeUndefined();
-    expect(nameKey('Gu')).toBe('gu');
-    expect(nameKey(' g u')).toBe('gu');
-    expect(nameKey('广')).toMatch(/^c\d+$/);
-    expect(nameKey('广东')).toBe(nameKey('广州'));
+    const idx: NameIndex = { names: ['gu', prefixKey('广')], split: [] };
+    expect(nameKeyFor('g', idx)).toBe('short');
+    expect(nameKeyFor('  ', idx)).toBe('short');
+    expect(nameKeyFor('<script>', idx)).toBe('none');
+    expect(nameKeyFor('Gu', idx)).toBe('gu');
+    expect(nameKeyFor(' g u', idx)).toBe('gu');
+    expect(nameKeyFor('Gx', idx)).toBe('none');
+    expect(nameKeyFor('广', idx)).toMatch(/^c\d+$/);
+    expect(nameKeyFor('广东', idx)).toBe(nameKeyFor('广州', idx));
     expect(fold(' Xiqiao  Town ')).toBe('xiqiaotown');
     expect(fold('Ürümqi')).toBe('urumqi');
   });
@@ -171,6 +177,8 @@ describe('the names the place picker searches', () => {
   it('lists every place under the file of every name it is found by', () => {
     const entries = new Map<string, NameEntry>();
     for (const list of files.values()) for (const e of list) entries.set(e.id, e);
+    expect(index.split).toEqual([]);
+    expect(index.names).toEqual([...files.keys()].sort());
     expect([...entries.keys()].sort()).toEqual([...new Set(atlas.observationsOf('money_invested').map((o) => o.place))].sort());
     for (const e of entries.values()) {
       for (const name of [e.en, e.zh, ...e.pe, ...e.pz]) {
@@ -180,6 +188,41 @@ describe('the names the place picker searches', () => {
         }
       }
       expect(e.s).toBe(shardOf({ within: atlas.chain(e.id).map((p) => p.id), place: e.id }));
+    }
+  });
+
+  it('splits a name file of more than NAME_FILE_MAX places by one more character, and still finds every place', () => {
+    // 3,000 villages named alike, in 31 provinces: “Village 00012” / “村00012”
+    const provinces = Array.from({ length: 31 }, (_, k) => ({ en: `Province ${k}x`, zh: `省${k}` }));
+    const entries: NameEntry[] = Array.from({ length: 3000 }, (_, i) => {
+      const p = provinces[i % 31]!;
+      const n = String(i).padStart(5, '0');
+      return { id: `v${i}`, en: `Village ${n}`, zh: `村${n}`, s: `prov${i % 31}`, pe: [`County ${Math.floor(i / 2)}`, p.en], pz: [`县${Math.floor(i / 2)}`, p.zh] };
+    });
+    const built = nameFiles(entries);
+    const f = built.files;
+    const idx = built.index;
+    // no file holds more than NAME_FILE_MAX places, except one made of the places sharing a whole name (a province's)
+    const whole = new Set(provinces.flatMap((p) => [prefixKey(fold(p.en)), prefixKey(fold(p.zh))]).flatMap((k) => [k, `${k}_`]));
+    for (const [k, list] of f) if (!whole.has(k)) expect(list.length, k).toBeLessThanOrEqual(NAME_FILE_MAX);
+    expect(idx.split).toContain('vi');
+    expect(nameKeyFor('Village', idx)).toBe('more');
+    expect(nameKeyFor('vi', idx)).toBe('more');
+    expect(find(f, idx, 'Village 00012')).toEqual(['v12']);
+    expect(find(f, idx, 'village 0001')!.sort()).toEqual(Array.from({ length: 10 }, (_, k) => `v${10 + k}`).sort());
+    expect(find(f, idx, '村00012', 'zh')).toEqual(['v12']);
+    expect(find(f, idx, '村0001', 'zh')).toHaveLength(10);
+    // a province’s name lists its places
+    expect(find(f, idx, 'Province 2x')!.sort()).toEqual(entries.filter((e) => e.s === 'prov2').map((e) => e.id).sort());
+    // “省2” begins the names of eleven provinces (省2, 省20 … 省29), too many places for one file: the file of
+    // the names that end there lists the places of 省2; one more character reaches the others
+    expect(idx.split).toContain(prefixKey('省2'));
+    expect(find(f, idx, '省2', 'zh')!.sort()).toEqual(entries.filter((e) => e.s === 'prov2').map((e) => e.id).sort());
+    expect(find(f, idx, '省21', 'zh')!.sort()).toEqual(entries.filter((e) => e.s === 'prov21').map((e) => e.id).sort());
+    // every place by its whole name, in both languages
+    for (const e of entries.filter((_, i) => i % 37 === 0)) {
+      expect(find(f, idx, e.en), e.en).toEqual([e.id]);
+      expect(find(f, idx, e.zh, 'zh'), e.zh).toEqual([e.id]);
     }
   });
 });

@@ -5,7 +5,6 @@ import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../../site/atlas.ts';
 import { compareDataset, offeredIndicators } from '../../../../charts/datasets.ts';
 import { compareSummary } from '../../../../charts/compare-shards.ts';
-import { compareNameFiles } from '../../../../charts/compare-names.ts';
 import { LANGS, type Lang } from '../../../../lib/i18n.ts';
 
 export async function getStaticPaths() {
@@ -14,9 +13,8 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const atlas = await getAtlas();
-  const ds = compareDataset(atlas, params.lang as Lang, import.meta.env.BASE_URL);
+  const ds = compareDataset(await getAtlas(), params.lang as Lang, import.meta.env.BASE_URL);
   const ind = ds.indicators.find((i) => i.id === params.indicator)!;
-  const summary = compareSummary(ind, [...compareNameFiles(atlas, ind.id).keys()]);
+  const summary = compareSummary(ind);
   return new Response(JSON.stringify(summary), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

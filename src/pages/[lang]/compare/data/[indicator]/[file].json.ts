@@ -1,6 +1,7 @@
 // The rest of an indicator's figures, fetched only when a reader asks for them (src/charts/compare-shards.ts):
 //   s-<province>.json  the figures of the places in one province (only when the summary is not every figure)
 //   d<n>.json          which provinces' files an address token (place, region, case) needs (likewise)
+//   n.json             which name files there are (src/charts/compare-search.ts), read when a reader first types
 //   n-<key>.json       the names the place picker searches, for what starts with <key>
 import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../../../site/atlas.ts';
@@ -15,8 +16,8 @@ export async function getStaticPaths() {
     const ds = compareDataset(atlas, lang, import.meta.env.BASE_URL);
     return ds.indicators.flatMap((ind) => {
       const names = compareNameFiles(atlas, ind.id);
-      const summary = compareSummary(ind, [...names.keys()]);
-      const files = [...names.keys()].map((k) => `n-${k}`);
+      const summary = compareSummary(ind);
+      const files = ['n', ...names.index.names.map((k) => `n-${k}`)];
       if (!summary.complete) {
         files.push(...summary.shards.map((k) => `s-${k}`));
         for (let i = 0; i < summary.dirs; i++) files.push(`d${i}`);
@@ -32,7 +33,8 @@ export const GET: APIRoute = async ({ params }) => {
   const ind = ds.indicators.find((i) => i.id === params.indicator)!;
   const file = params.file!;
   let body: unknown;
-  if (file.startsWith('n-')) body = compareNameFiles(atlas, ind.id).get(file.slice(2));
+  if (file === 'n') body = compareNameFiles(atlas, ind.id).index;
+  else if (file.startsWith('n-')) body = compareNameFiles(atlas, ind.id).files.get(file.slice(2));
   else if (file.startsWith('s-')) body = shardRows(ind, file.slice(2));
   else body = directory(ind).files.get(Number(file.slice(1)));
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
