@@ -30,6 +30,9 @@ export function placePicker(o: PickerOptions): { reset(): void } {
   const input = o.root.querySelector<HTMLInputElement>('[data-picker-input]')!;
   const list = o.root.querySelector<HTMLUListElement>('[data-picker-list]')!;
   const status = o.root.querySelector<HTMLElement>('[data-picker-status]')!;
+  // a listbox only once the script drives it (without the script the page has no picker)
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', o.ui.pickerLabel);
   const fmt = new Intl.NumberFormat(o.lang === 'en' ? 'en' : 'zh-Hans', { useGrouping: o.lang === 'en' });
   let options: NameEntry[] = [];
   let active = -1;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
@@ -315,6 +316,10 @@ describe('comparison page', () => {
     await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
     expect(await input.getAttribute('role')).toBe('combobox');
     expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getAttribute('#compare-place-list', 'role')).toBe('listbox');
+    // the open picker, its options and the chips pass axe-core
+    const axe = await new AxeBuilder({ page }).include('#fig-compare [data-places]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
     // the places in Guangdong, by the name of the province they lie in, in name order
     expect(await options()).toEqual(['nanhai-xiqiao-aiguo', 'nanhai-xiqiao']);
     // on the first lookup: which name files there are, then the one for “gu”
