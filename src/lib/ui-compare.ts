@@ -11,7 +11,7 @@ const en = {
   inside: (parent: string) => `in ${parent}`,
   chipsLabel: 'Places shown',
   pickerLabel: 'Add a place',
-  pickerPlaceholder: 'Place or province, e.g. Guangdong or 广东',
+  pickerPlaceholder: 'e.g. Guangdong or 广东',
   pickerHint: 'Type at least two letters or one Chinese character.',
   pickerMore: 'Many places start like this: type more of the name.',
   pickerLoading: 'Looking up places…',
