@@ -76,7 +76,7 @@ const zh: typeof en = {
   inside: (parent: string) => `属${parent}`,
   chipsLabel: '已显示的地点',
   pickerLabel: '添加地点',
-  pickerPlaceholder: '如“广东”“西樵镇”或 Guangdong',
+  pickerPlaceholder: '如“广东”或 Guangdong',
   pickerHint: '请输入至少一个汉字或两个字母。',
   pickerMore: '以此开头的地点很多，请继续输入。',
   pickerLoading: '正在查找地点……',
