@@ -2,12 +2,12 @@
 // same functions as the static page (src/charts/compare.ts), and keeps the address, the table and the
 // CSV download in step with the controls. Everything is written with DOM calls (no markup strings).
 import { saveBlob } from './download.ts';
-import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, legendKeys, placeOptions, sourceNames, type CompareView } from '../charts/compare.ts';
+import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, defaultPlaces, legendKeys, placeOptions, sourceNames, type CompareView } from '../charts/compare.ts';
 import { compareData } from './compare-data.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
 import { toCsv } from '../lib/csv.ts';
-import type { Lang } from '../lib/i18n.ts';
+import { collator, type Lang } from '../lib/i18n.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
 import { renderSvg } from './render-svg.ts';
@@ -36,7 +36,14 @@ async function init(fig: HTMLElement): Promise<void> {
   const { ds } = data;
   const load = data.load;
   const wanted = () => data.wanted(location.search, fig.dataset.indicator!);
-  if (!(await load(wanted()))) return;
+  // the indicator's summary, then the figures of any place the address asks for beyond its default places
+  const loadWanted = async () => {
+    const id = wanted();
+    if (!(await load(id))) return false;
+    await data.ensure(id, location.search);
+    return true;
+  };
+  if (!(await loadWanted())) return;
   const strings = compareStrings(lang);
   const pageIndicator = fig.dataset.indicator!;
   const compareUrl = fig.dataset.compareUrl!;
@@ -50,6 +57,12 @@ async function init(fig: HTMLElement): Promise<void> {
   const indicatorSel = q<HTMLSelectElement>(form, 'select[name=indicator]');
   const sortSel = q<HTMLSelectElement>(form, 'select[name=sort]');
   const placesBox = q<HTMLFieldSetElement>(form, '[data-places]');
+  const chips = q<HTMLUListElement>(placesBox, '[data-chips]');
+  const resetBtn = q<HTMLButtonElement>(placesBox, '[data-places-reset]');
+  const bounded = q<HTMLElement>(fig, '[data-compare-bounded]');
+  const boundedText = q<HTMLElement>(bounded, '[data-compare-bounded-text]');
+  const allCsv = q<HTMLAnchorElement>(bounded, 'a[data-compare-all-csv]');
+  const count = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-Hans', { useGrouping: lang === 'en' });
   const notesEl = q<HTMLElement>(fig, '[data-compare-notes]');
   const emptyEl = q<HTMLElement>(fig, '[data-compare-empty]');
   const body = q<HTMLElement>(fig, '[data-chart-body]');
@@ -63,35 +76,90 @@ async function init(fig: HTMLElement): Promise<void> {
     notesEl.hidden = keys.length === 0;
   }
 
-  function buildPlaces(): void {
-    const ind = ds.indicators.find((i) => i.id === state.indicator)!;
-    const legend = q<HTMLLegendElement>(placesBox, 'legend');
-    const note = placesBox.querySelector('.places-note');
-    placesBox.replaceChildren(legend, ...(note ? [note] : []));
-    for (const p of placeOptions(ind, lang)) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = 'place';
-      box.value = p.id;
-      label.append(box, ` ${p.name}`);
-      if (p.inside) {
-        const hint = document.createElement('span');
-        hint.className = 'small';
-        hint.textContent = lang === 'en' ? ` (${ui.compare.inside(p.inside)})` : `（${ui.compare.inside(p.inside)}）`;
-        label.append(hint);
-      }
-      placesBox.append(label);
-    }
+  /** The places the chart shows, as chips that remove them (each names the shown place it lies in, if any). */
+  function buildChips(): void {
+    chips.replaceChildren(
+      ...placeOptions(view.rows, lang).map((p) => {
+        const li = document.createElement('li');
+        li.dataset.place = p.id;
+        const name = document.createElement('span');
+        name.textContent = p.name;
+        if (p.inside) {
+          const hint = document.createElement('span');
+          hint.className = 'small';
+          hint.textContent = lang === 'en' ? ` (${ui.compare.inside(p.inside)})` : `（${ui.compare.inside(p.inside)}）`;
+          name.append(hint);
+        }
+        const x = document.createElement('button');
+        x.type = 'button';
+        x.className = 'chip-remove';
+        x.setAttribute('aria-label', ui.compare.remove(p.name));
+        x.textContent = '×';
+        x.addEventListener('click', () => void removePlace(p.id, p.name));
+        li.append(name, x);
+        return li;
+      }),
+    );
+    resetBtn.hidden = state.places === null;
   }
 
   function syncControls(): void {
     indicatorSel.value = state.indicator;
     sortSel.value = state.sort;
     for (const r of form.querySelectorAll<HTMLInputElement>('input[name=scale]')) r.checked = r.value === state.scale;
-    const shown = new Set(view.rows.map((r) => r.place));
-    for (const b of placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')) b.checked = shown.has(b.value);
+    buildChips();
   }
+
+  /** The places shown now, as ids, in the order of their chips (by name). */
+  const shownPlaces = () => placeOptions(view.rows, lang).map((p) => p.id);
+
+  /** Show exactly these places (the default view when they are the default places). */
+  async function setPlaces(places: string[]): Promise<void> {
+    const ind = view.indicator;
+    const dflt = defaultPlaces(ind);
+    const same = places.length === dflt.length && dflt.every((p) => places.includes(p));
+    const next: CompareState = { ...state, places: places.length === 0 || same ? null : places };
+    state = parseCompareState(serialiseCompareState(next), data.ctx(), pageIndicator).state;
+    render();
+    syncControls();
+    showNotes([]);
+    history.pushState(null, '', `${compareUrl}${serialiseCompareState(state)}${location.hash}`);
+  }
+
+  async function removePlace(id: string, name: string): Promise<void> {
+    const rest = shownPlaces().filter((p) => p !== id);
+    await setPlaces(rest);
+    // the focus goes to the next chip's button, else to the text box
+    (chips.querySelector<HTMLButtonElement>('.chip-remove') ?? q<HTMLInputElement>(placesBox, '[data-picker-input]')).focus();
+    q<HTMLElement>(placesBox, '[data-picker-status]').textContent = ui.compare.pickerRemoved(name);
+  }
+
+  // the picker's code is loaded when the reader first reaches its text box (the chart does not need it)
+  const pickerInput = q<HTMLInputElement>(placesBox, '[data-picker-input]');
+  let picker: { reset(): void } | undefined;
+  const startPicker = async () => {
+    const { placePicker } = await import('./compare-picker.ts');
+    picker ??= placePicker({
+      root: q<HTMLElement>(placesBox, '[data-picker]'),
+      lang,
+      ui: ui.compare,
+      compare: collator(lang).compare,
+      nameIndex: () => data.nameIndex(state.indicator),
+      nameFile: (key) => data.nameFile(state.indicator, key),
+      isShown: (id) => view.rows.some((r) => r.place === id),
+      async pick(entry) {
+        fig.dataset.ready = 'false';
+        await data.loadShard(state.indicator, entry.s);
+        await setPlaces([...shownPlaces(), entry.id]);
+        fig.dataset.ready = 'true';
+      },
+    });
+  };
+  for (const ev of ['focus', 'input', 'pointerdown']) pickerInput.addEventListener(ev, () => void startPicker(), { once: true });
+  resetBtn.addEventListener('click', () => {
+    void setPlaces([]);
+    picker?.reset();
+  });
 
   // the chart takes the width it has: a phone's screen, or the page's column on a desktop
   const chartWidth = () => Math.round(Math.max(280, Math.min(1600, body.clientWidth || BAR.width)));
@@ -163,6 +231,13 @@ async function init(fig: HTMLElement): Promise<void> {
         return tr;
       }),
     );
+    const sum = data.summary(ind.id);
+    const shown = new Set(view.rows.map((r) => r.place)).size;
+    const total = sum?.placeCount ?? shown;
+    bounded.hidden = shown >= total;
+    boundedText.textContent = (state.places === null ? ui.compare.boundedDefault : ui.compare.bounded)(count.format(shown), count.format(total));
+    allCsv.href = `${fig.dataset.csvBase}${ind.id}.csv`;
+    allCsv.download = `compare-${ind.id}-${lang}.csv`;
     csvLink.href = `${fig.dataset.csvBase}${ind.id}.csv`;
     csvLink.download = `compare-${ind.id}-${lang}.csv`;
     fig.dataset.state = serialiseCompareState(state);
@@ -176,11 +251,6 @@ async function init(fig: HTMLElement): Promise<void> {
     }
     next.sort = sortSel.value as Sort;
     next.scale = (form.querySelector<HTMLInputElement>('input[name=scale]:checked')?.value ?? 'linear') as Scale;
-    if (target instanceof HTMLInputElement && target.name === 'place') {
-      const boxes = [...placesBox.querySelectorAll<HTMLInputElement>('input[name=place]')];
-      const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-      next.places = checked.length === 0 || checked.length === boxes.length ? null : checked;
-    }
     // keep only what parses: the state in the address is always one that reading it back reproduces
     state = parseCompareState(serialiseCompareState(next), data.ctx(), pageIndicator).state;
   }
@@ -198,7 +268,7 @@ async function init(fig: HTMLElement): Promise<void> {
       }
     }
     readControls(target);
-    if (state.indicator !== before) buildPlaces();
+    if (state.indicator !== before) picker?.reset();
     render();
     syncControls();
     showNotes([]);
@@ -209,11 +279,14 @@ async function init(fig: HTMLElement): Promise<void> {
     e.preventDefault();
     void apply(indicatorSel.value !== state.indicator ? indicatorSel : null);
   });
-  form.addEventListener('change', (e) => void apply(e.target));
+  form.addEventListener('change', (e) => {
+    if ((e.target as Element).closest('[data-picker]')) return; // the picker's text box changes nothing by itself
+    void apply(e.target);
+  });
   window.addEventListener('popstate', async () => {
-    if (!(await load(wanted()))) return;
+    if (!(await loadWanted())) return;
     ({ state, notes } = parseCompareState(location.search, data.ctx(), pageIndicator));
-    buildPlaces();
+    picker?.reset();
     render();
     syncControls();
     showNotes(notes);
@@ -230,7 +303,6 @@ async function init(fig: HTMLElement): Promise<void> {
     save(toCsv(COMPARE_CSV_COLUMNS, compareCsvRecords(view.indicator.id, view.rows)), csvLink.download);
   });
 
-  buildPlaces();
   render();
   syncControls();
   showNotes(notes);

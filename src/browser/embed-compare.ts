@@ -13,7 +13,10 @@ async function init(fig: HTMLElement): Promise<void> {
   const lang = fig.dataset.lang as Lang;
   // the list of indicators, then only the figures of the indicator asked for
   const data = await compareData(fig);
-  if (!data || !(await data.load(data.wanted(location.search, data.ds.defaultIndicator)))) return;
+  const id = data && data.wanted(location.search, data.ds.defaultIndicator);
+  if (!data || !id || !(await data.load(id))) return;
+  // the figures of any place the address asks for beyond the indicator's default places
+  await data.ensure(id, location.search);
   const { ds } = data;
   const { state } = parseCompareState(location.search, data.ctx());
   const body = fig.querySelector<HTMLElement>('[data-chart-body]')!;

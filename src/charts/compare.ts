@@ -45,6 +45,36 @@ export interface CompareIndicator {
   /** Caption of the value axis (the base unit). */
   axis: string;
   rows: CompareRow[];
+  /**
+   * The places the default view shows, when given (the browser gets it with the indicator's summary, before
+   * it has every figure); otherwise worked out from `rows` (see `defaultPlaces`).
+   */
+  defaultPlaces?: string[];
+}
+
+/** The default view (no `places` in the address) shows at most this many places: those with the largest figures. */
+export const COMPARE_TOP = 15;
+
+const topMemo = new WeakMap<CompareIndicator, string[]>();
+
+/**
+ * The places the default view shows: every place with a figure when there are at most COMPARE_TOP, else the
+ * COMPARE_TOP whose largest figure is largest (ties by id), so the page and its data stay the same size
+ * however many places report the indicator.
+ */
+export function defaultPlaces(ind: CompareIndicator): string[] {
+  if (ind.defaultPlaces) return ind.defaultPlaces;
+  let top = topMemo.get(ind);
+  if (!top) {
+    const best = new Map<string, number>();
+    for (const r of ind.rows) best.set(r.place, Math.max(best.get(r.place) ?? -Infinity, r.value));
+    top = [...best]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, COMPARE_TOP)
+      .map(([id]) => id);
+    topMemo.set(ind, top);
+  }
+  return top;
 }
 
 export interface CompareStrings {
@@ -118,11 +148,11 @@ export function sortRows(rows: CompareRow[], sort: Sort, lang: Lang): CompareRow
  *   have their own boxes (unticking “Aiguo Community” removes it even while “Xiqiao Town” is ticked);
  * - a region with no figure of its own (`guangdong`) selects every place inside it;
  * - a case slug selects the places of that case's figures.
- * null (no `places`) selects every place.
+ * null (no `places`) selects the default places (`defaultPlaces`: every place, up to COMPARE_TOP).
  */
 export function selectedPlaces(ind: CompareIndicator, places: readonly string[] | null): Set<string> {
+  if (!places) return new Set(defaultPlaces(ind));
   const own = new Set(ind.rows.map((r) => r.place));
-  if (!places) return own;
   const out = new Set<string>();
   for (const t of places) {
     if (own.has(t)) out.add(t);
@@ -197,10 +227,13 @@ export interface PlaceOption {
   inside?: string | undefined;
 }
 
-/** The place checkboxes of an indicator: every place with a figure, by name, each saying which listed place it lies in. */
-export function placeOptions(ind: CompareIndicator, lang: Lang): PlaceOption[] {
-  const names = new Map(ind.rows.map((r) => [r.place, r.placeName]));
-  const within = new Map(ind.rows.map((r) => [r.place, r.within]));
+/**
+ * The places of some rows (the chips of the place picker), by name, each saying which other place of the
+ * rows it lies in (“Aiguo Community”, in “Xiqiao Town”).
+ */
+export function placeOptions(rows: readonly CompareRow[], lang: Lang): PlaceOption[] {
+  const names = new Map(rows.map((r) => [r.place, r.placeName]));
+  const within = new Map(rows.map((r) => [r.place, r.within]));
   const coll = collator(lang);
   return [...names.entries()]
     .map(([id, name]) => {

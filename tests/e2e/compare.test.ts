@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, watchErrors } from './browser.ts';
 
 const site = inject('siteUrl');
@@ -50,14 +51,14 @@ function expectSameBars(live: Awaited<ReturnType<typeof bars>>, still: Awaited<R
 
 /**
  * Everything on the page that names the comparison's state, read back: the chart, its title, the
- * page title and heading, the highlighted indicator, the checkboxes, the address and the language switch.
+ * page title and heading, the highlighted indicator, the place chips, the address and the language switch.
  */
 async function stateShown(page: Page) {
   return page.evaluate(() => {
     const sel = document.querySelector<HTMLSelectElement>('#fig-compare select[name=indicator]')!;
     const drawn = [...document.querySelectorAll('#fig-compare [data-chart-body] .bar-row')].map((g) => g.getAttribute('data-obs'));
     const placeOf = new Map([...document.querySelectorAll('#fig-compare [data-compare-table] tbody tr')].map((tr) => [tr.getAttribute('data-obs'), tr.getAttribute('data-place')]));
-    const boxes = [...document.querySelectorAll<HTMLInputElement>('#fig-compare input[name=place]')];
+    const chips = [...document.querySelectorAll<HTMLElement>('#fig-compare [data-chips] li[data-place]')];
     const current = [...document.querySelectorAll('.indicator-nav a[aria-current=page]')];
     const sw = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]')!;
     return {
@@ -67,7 +68,7 @@ async function stateShown(page: Page) {
       title: document.title,
       heading: document.querySelector('h1')!.textContent!.trim(),
       highlighted: current.map((a) => a.getAttribute('data-indicator')),
-      checked: boxes.filter((b) => b.checked).map((b) => b.value).sort(),
+      checked: chips.map((c) => c.dataset.place!).sort(),
       drawnPlaces: [...new Set(drawn.map((o) => placeOf.get(o)))].sort(),
       tableRows: placeOf.size,
       drawn: drawn.length,
@@ -104,17 +105,17 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe('comparison page', () => {
-  it('keeps title, heading, highlighted indicator, checkboxes and chart in step through every change, reload, back/forward and the language switch', async () => {
+  it('keeps title, heading, highlighted indicator, place chips and chart in step through every change, reload, back/forward and the language switch', async () => {
     const before = problems.length;
     const page = await context.newPage();
     await openCompare(page, 'en/compare/?indicator=money_invested');
     const first = await expectConsistent(page, 'money_invested');
     expect(first.checked).toContain('nanhai-xiqiao');
     expect(first.checked).toContain('nanhai-xiqiao-aiguo');
-    expect(await page.textContent('#fig-compare [data-places]')).toContain('Aiguo Community');
+    expect(await page.textContent('#fig-compare [data-chips]')).toContain('Aiguo Community');
 
-    // a place inside another ticked place: unticking it removes it, although its parent stays ticked
-    await page.uncheck('#fig-compare input[name=place][value="nanhai-xiqiao-aiguo"]');
+    // a place inside another shown place: removing its chip removes it, although its parent stays
+    await page.click('#fig-compare [data-chips] li[data-place="nanhai-xiqiao-aiguo"] .chip-remove');
     const unticked = await expectConsistent(page, 'money_invested');
     expect(unticked.checked).toContain('nanhai-xiqiao');
     expect(unticked.checked).not.toContain('nanhai-xiqiao-aiguo');
@@ -197,9 +198,9 @@ describe('comparison page', () => {
     await page.waitForSelector('#fig-compare[data-ready="true"]'); // its figures are fetched when chosen
     await page.check('#fig-compare input[name=scale][value=log]');
     await page.selectOption('#fig-compare select[name=sort]', 'name');
-    const places = await page.$$eval('#fig-compare input[name=place]', (bs) => bs.map((b) => (b as HTMLInputElement).value));
+    const places = await page.$$eval('#fig-compare [data-chips] li[data-place]', (cs) => cs.map((c) => (c as HTMLElement).dataset.place!));
     expect(places.length).toBeGreaterThan(1);
-    await page.uncheck(`#fig-compare input[name=place][value="${places[0]}"]`);
+    await page.click(`#fig-compare [data-chips] li[data-place="${places[0]}"] .chip-remove`);
 
     const address = new URL(page.url());
     expect(address.pathname).toBe(new URL(url('en/compare/')).pathname);
@@ -217,7 +218,7 @@ describe('comparison page', () => {
     expect(await page.inputValue('#fig-compare select[name=indicator]')).toBe('service_points');
     expect(await page.inputValue('#fig-compare select[name=sort]')).toBe('name');
     expect(await page.isChecked('#fig-compare input[name=scale][value=log]')).toBe(true);
-    expect(await page.isChecked(`#fig-compare input[name=place][value="${places[0]}"]`)).toBe(false);
+    expect(await page.locator(`#fig-compare [data-chips] li[data-place="${places[0]}"]`).count()).toBe(0);
     expect(await page.isHidden('[data-compare-notes]')).toBe(true);
 
     await page.goBack();
@@ -289,6 +290,122 @@ describe('comparison page', () => {
     expectSameBars(await bars(page), await bars(plain));
     await def.close();
     expect(problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('adds places by typing in either language and picking with the keyboard; chips remove them; the address keeps them', async () => {
+    const before = problems.length;
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/compare/data/')) fetched.push(new URL(r.url()).pathname.replace(/^.*\/compare\/data\//, ''));
+    });
+    await openCompare(page, 'en/compare/?indicator=money_invested&places=dali');
+    const chips = () => page.$$eval('#fig-compare [data-chips] li[data-place]', (cs) => cs.map((c) => (c as HTMLElement).dataset.place!));
+    const options = () => page.$$eval('#compare-place-list [role=option]', (os) => os.map((o) => (o as HTMLElement).dataset.place!));
+    const input = page.locator('#compare-place-input');
+    expect(await chips()).toEqual(['dali']);
+    // the summary of the indicator only: its four places are all in it, nothing else is fetched
+    expect(fetched).toEqual(['money_invested.json']);
+
+    // one letter is not enough to look anything up; two are
+    await input.click();
+    await page.keyboard.type('G');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.type('uangdong');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getAttribute('#compare-place-list', 'role')).toBe('listbox');
+    // the open picker, its options and the chips pass axe-core
+    const axe = await new AxeBuilder({ page }).include('#fig-compare [data-places]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    // the places in Guangdong, by the name of the province they lie in, in name order
+    expect(await options()).toEqual(['nanhai-xiqiao-aiguo', 'nanhai-xiqiao']);
+    // on the first lookup: which name files there are, then the one for “gu”
+    expect(fetched).toEqual(['money_invested.json', 'money_invested/n.json', 'money_invested/n-gu.json']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(await page.getAttribute('#compare-place-list [role=option][aria-selected=true]', 'id'));
+    expect(await page.getAttribute('#compare-place-list [role=option][aria-selected=true]', 'data-place')).toBe('nanhai-xiqiao');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places')?.includes('nanhai-xiqiao'));
+    expect(await chips()).toEqual(['dali', 'nanhai-xiqiao']);
+    expect(new URL(page.url()).searchParams.get('places')).toBe('dali,nanhai-xiqiao');
+    expect(await input.inputValue()).toBe('');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-place-input');
+    expect(await expectConsistent(page, 'money_invested')).toMatchObject({ checked: ['dali', 'nanhai-xiqiao'] });
+
+    // a place already shown is listed as such and picking it changes nothing; Escape closes, then clears
+    await page.keyboard.type('xi');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect(await page.getAttribute('#compare-place-list [data-place="nanhai-xiqiao"]', 'aria-disabled')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#compare-place-list')).toBe(true);
+    expect(await input.inputValue()).toBe('xi');
+    await page.keyboard.press('Escape');
+    expect(await input.inputValue()).toBe('');
+
+    // removing a chip removes its place from the chart and the address; reload restores the rest
+    await page.click('#fig-compare [data-chips] li[data-place="dali"] .chip-remove');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places') === 'nanhai-xiqiao');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    await page.reload();
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    expect((await expectConsistent(page, 'money_invested')).drawnPlaces).toEqual(['nanhai-xiqiao']);
+
+    // in Chinese: typed characters find the places of 广东 and the Chinese name of a place
+    await Promise.all([page.waitForURL(/\/zh\/compare\//), page.click('a[data-lang-switch]')]);
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual(['nanhai-xiqiao']);
+    await page.locator('#compare-place-input').click();
+    await page.keyboard.insertText('广东');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    expect((await options()).sort()).toEqual(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    await page.locator('#compare-place-input').fill('');
+    await page.keyboard.insertText('爱国');
+    await page.waitForFunction(() => document.querySelectorAll('#compare-place-list [role=option]').length === 1);
+    expect(await page.textContent('#compare-place-list [role=option]')).toContain('爱国社区');
+    await page.keyboard.press('Enter'); // the only place listed
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('places') === 'nanhai-xiqiao,nanhai-xiqiao-aiguo');
+    expect((await chips()).sort()).toEqual(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    expect(await page.textContent('#compare-place-status')).toContain('已添加爱国社区');
+    // the reset brings back the default places (every place of this indicator)
+    await page.click('[data-places-reset]');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('places'));
+    expect((await chips()).sort()).toEqual(['dali', 'jiangyang', 'nanhai-xiqiao', 'nanhai-xiqiao-aiguo']);
+    expect(await page.isHidden('[data-places-reset]')).toBe(true);
+    // no figures beyond the summary were fetched: this indicator's summary holds them all
+    expect(fetched.filter((f) => /\/(s-|d)/.test(f))).toEqual([]);
+    expect(problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('the place picker works at 360 px: no sideways scroll, targets of at least 44 px', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openCompare(page, 'zh/compare/?indicator=money_invested');
+    await page.locator('#compare-place-input').click();
+    await page.keyboard.insertText('广东');
+    await page.waitForSelector('#compare-place-list:not([hidden]) [role=option]');
+    const m = await page.evaluate(() => {
+      const h = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().height);
+      const w = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().width);
+      return {
+        scroll: document.documentElement.scrollWidth,
+        input: h('#compare-place-input')[0]!,
+        options: h('#compare-place-list [role=option]'),
+        remove: [...h('.chip-remove'), ...w('.chip-remove')],
+        listRight: document.querySelector('#compare-place-list')!.getBoundingClientRect().right,
+      };
+    });
+    expect(m.scroll).toBeLessThanOrEqual(360);
+    expect(m.listRight).toBeLessThanOrEqual(360);
+    expect(m.input).toBeGreaterThanOrEqual(44);
+    expect(Math.min(...m.options)).toBeGreaterThanOrEqual(44);
+    expect(Math.min(...m.remove)).toBeGreaterThanOrEqual(44);
     await page.close();
   });
 

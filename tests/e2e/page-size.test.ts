@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/_corpus.ts';
 import { pageCost } from '../../scripts/bench/_measure.ts';
 import { PAGE_SIZE } from '../../src/lib/listing.ts';
+import { COMPARE_TOP } from '../../src/charts/compare.ts';
+import type { CompareSummary } from '../../src/charts/compare-shards.ts';
+import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
 import { ROOT } from '../helpers/fixture.ts';
+import { launch, watchErrors } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import Papa from 'papaparse';
 
 /** Enough cases for every aggregation and for paging (PAGE_SIZE 30 → 40 pages per order), small enough to build in about a minute. */
 const N = 1200;
@@ -67,6 +73,7 @@ describe(`page sizes at ${N} cases stay within ×${RATIO} of the real site's (18
     // a theme's page: its map aggregates, its figure panels draw the largest figures, its list the newest cases
     ['theme', (dist) => [...pagesUnder(dist, 'en/themes'), ...pagesUnder(dist, 'zh/themes')].filter((p) => /^(en|zh)\/themes\/[^/]+\/index\.html$/.test(p))],
     ['case index (every page of every listing and facet)', (dist) => [...pagesUnder(dist, 'en/cases'), ...pagesUnder(dist, 'zh/cases')].filter((p) => !/^(en|zh)\/cases\/[^/]+\/index\.html$/.test(p) || /\/by-[a-z]+\//.test(p))],
+    ['compare (the default page and every indicator’s page)', (dist) => [...pagesUnder(dist, 'en/compare'), ...pagesUnder(dist, 'zh/compare')]],
   ];
   for (const [type, pages] of types)
     it(type, () => {
@@ -75,22 +82,124 @@ describe(`page sizes at ${N} cases stay within ×${RATIO} of the real site's (18
       expect(large, `${type}: ${kib(large)} at ${N} cases vs ${kib(small)} at 18`).toBeLessThanOrEqual(small * RATIO);
     });
 
-  it('the comparison page fetches the figures of the indicator it shows, not of every indicator', () => {
+  it('the comparison page fetches the summary of the indicator it shows: its default places’ figures, not every figure', () => {
     for (const lang of ['en', 'zh']) {
       expect(existsSync(join(big, lang, 'compare', 'data.json'))).toBe(false);
       const html = readFileSync(join(big, lang, 'compare', 'index.html'), 'utf8');
       const shown = /data-indicator="([^"]+)"/.exec(html)![1]!;
       expect(html).toContain(`data-json="/${lang}/compare/data/${shown}.json"`);
-      const files = readdirSync(join(big, lang, 'compare', 'data'));
+      const files = readdirSync(join(big, lang, 'compare', 'data')).filter((f) => f.endsWith('.json'));
       expect(files.length).toBeGreaterThan(2);
       const index = JSON.parse(readFileSync(join(big, lang, 'compare', 'indicators.json'), 'utf8')) as { indicators: { id: string; count: number; rows?: unknown }[] };
       expect(index.indicators.map((i) => `${i.id}.json`).sort()).toEqual(files.sort());
       expect(index.indicators.every((i) => i.rows === undefined && i.count >= 2)).toBe(true);
-      const one = JSON.parse(readFileSync(join(big, lang, 'compare', 'data', `${shown}.json`), 'utf8')) as { id: string; rows: { obs: string }[] };
+      const one = JSON.parse(readFileSync(join(big, lang, 'compare', 'data', `${shown}.json`), 'utf8')) as CompareSummary;
       expect(one.id).toBe(shown);
-      expect(one.rows.length).toBe(index.indicators.find((i) => i.id === shown)!.count);
+      expect(one.rowCount).toBe(index.indicators.find((i) => i.id === shown)!.count);
+      expect(one.complete).toBe(false);
+      expect(one.defaultPlaces).toHaveLength(COMPARE_TOP);
+      expect(new Set(one.rows.map((r) => r.place))).toEqual(new Set(one.defaultPlaces));
+      // the rest is in one file per province, each fetched only when asked for
+      const shards = one.shards.map((k) => JSON.parse(readFileSync(join(big, lang, 'compare', 'data', shown, `s-${k}.json`), 'utf8')) as unknown[]);
+      expect(shards.length).toBeGreaterThan(20);
+      expect(shards.reduce((a, r) => a + r.length, 0)).toBe(one.rowCount);
+      expect(Math.max(...shards.map((r) => r.length))).toBeLessThan(one.rowCount / 10);
     }
   });
+
+  it('the static comparison draws a bounded set of bars, says how many of how many, and links every figure', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const html = readFileSync(join(big, lang, 'compare', 'index.html'), 'utf8');
+      const shown = /data-indicator="([^"]+)"/.exec(html)![1]!;
+      const bars = [...html.matchAll(/class="bar-row" data-obs="([^"]+)"/g)].map((m) => m[1]!);
+      const rows = [...html.matchAll(/<tr data-obs="([^"]+)" data-place="([^"]+)"/g)];
+      expect(new Set(rows.map((m) => m[2])).size).toBe(COMPARE_TOP);
+      expect(bars).toEqual(rows.map((m) => m[1]));
+      // no place picker rendered as one box per place
+      expect(html).not.toContain('name="place"');
+      const note = html.slice(html.indexOf('data-compare-bounded'), html.indexOf('</p>', html.indexOf('data-compare-bounded')));
+      expect(note).not.toMatch(/^data-compare-bounded[^>]*hidden/);
+      expect(note).toContain(lang === 'en' ? `${COMPARE_TOP} of 1,200 places shown` : `共1200个地点，显示数字最大的${COMPARE_TOP}个`);
+      expect(note).toContain(`href="/${lang}/compare/${shown}.csv"`);
+      expect(note).toContain(`href="/${lang}/data/"`);
+      // the CSV stays whole: every figure of the indicator
+      const csv = Papa.parse<Record<string, string>>(readFileSync(join(big, lang, 'compare', `${shown}.csv`), 'utf8'), { header: true, skipEmptyLines: true });
+      expect(csv.data).toHaveLength(N);
+      expect(csv.data.slice(0, bars.length).map((r) => r.observation).sort()).toEqual([...bars].sort());
+    }
+    // the real site, where no indicator has more places than that, shows every figure and no such line
+    const real18 = readFileSync(join(real, 'en', 'compare', 'index.html'), 'utf8');
+    expect(real18).toMatch(/data-compare-bounded hidden/);
+  });
+});
+
+describe('the comparison at 1,200 cases, in the browser', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(big, { port: 0 });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fetches a province’s figures only when a place in it is picked, and again on reload from the address', async () => {
+    const context = await browser.newContext();
+    const problems = watchErrors(context);
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/compare/')) fetched.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}en/compare/`);
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    const ind = /data-indicator="([^"]+)"/.exec(await page.content())![1]!;
+    const summary = JSON.parse(readFileSync(join(big, 'en', 'compare', 'data', `${ind}.json`), 'utf8')) as CompareSummary;
+    // first load: the page, the list of indicators and the indicator's summary — no province, directory or name file
+    expect(fetched.filter((f) => f.endsWith('.json')).sort()).toEqual([`/en/compare/data/${ind}.json`, '/en/compare/indicators.json']);
+    const chips = () => page.$$eval('#fig-compare [data-chips] li[data-place]', (cs) => cs.map((c) => (c as HTMLElement).dataset.place!).sort());
+    expect(await chips()).toEqual([...summary.defaultPlaces].sort());
+
+    // a place that is not shown: find it by name, pick it with the keyboard
+    const csv = Papa.parse<Record<string, string>>(readFileSync(join(big, 'en', 'compare', `${ind}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const other = csv.find((r) => !summary.defaultPlaces.includes(r.place_id!))!;
+    // its province: the first segment of its chain under the country (src/charts/compare-shards.ts)
+    const shards = summary.shards.filter((k) => existsSync(join(big, 'en', 'compare', 'data', ind, `s-${k}.json`)) && (JSON.parse(readFileSync(join(big, 'en', 'compare', 'data', ind, `s-${k}.json`), 'utf8')) as { place: string }[]).some((r) => r.place === other.place_id));
+    expect(shards).toHaveLength(1);
+    const shard = shards[0]!;
+    fetched.length = 0;
+    await page.locator('#compare-place-input').click();
+    await page.keyboard.type(other.place!);
+    await page.waitForSelector(`#compare-place-list [role=option][data-place="${other.place_id}"]`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get('places')?.split(',').includes(id), other.place_id!);
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual([...summary.defaultPlaces, other.place_id!].sort());
+    expect(await page.locator(`#fig-compare [data-chart-body] .bar-row[data-obs="${other.observation}"]`).count()).toBe(1);
+    const jsonFetched = () => fetched.filter((f) => f.endsWith('.json')).map((f) => f.replace(`/en/compare/data/${ind}/`, ''));
+    // which name files there are, the name files on the way (“Vi”, then as more is typed the longer prefixes), then the province's figures
+    const got = jsonFetched();
+    expect(got[0]).toBe('n.json');
+    expect(got.slice(1, -1).every((f) => f.startsWith('n-'))).toBe(true);
+    expect(got.slice(1, -1).length).toBeGreaterThanOrEqual(1);
+    expect(got.at(-1)).toBe(`s-${shard}.json`);
+    expect(await page.textContent('[data-compare-bounded]')).toContain(`${COMPARE_TOP + 1} of 1,200 places shown`);
+
+    // reload: the address's places are found through the directory, and only their province's file is read
+    fetched.length = 0;
+    await page.reload();
+    await page.waitForSelector('#fig-compare[data-ready="true"]');
+    expect(await chips()).toEqual([...summary.defaultPlaces, other.place_id!].sort());
+    const after = jsonFetched();
+    expect(after.filter((f) => f.startsWith('s-'))).toEqual([`s-${shard}.json`]);
+    expect(after.filter((f) => /^d\d+\.json$/.test(f)).length).toBeGreaterThanOrEqual(1);
+    expect(after.filter((f) => f.startsWith('n-'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
 
 describe('the paged case index, through its plain links', () => {

@@ -194,7 +194,7 @@ describe('comparison data from the atlas', () => {
     expect(selectedPlaces(ind, ['nanhai-xiqiao', 'nanhai-xiqiao-aiguo'])).toEqual(new Set(['nanhai-xiqiao', 'nanhai-xiqiao-aiguo']));
     // a region without figures of its own still selects everything inside it
     expect([...selectedPlaces(ind, ['foshan'])].sort()).toEqual([...new Set(ind.rows.filter((r) => r.within.includes('foshan')).map((r) => r.place))].sort());
-    const opts = placeOptions(ind, 'en');
+    const opts = placeOptions(ind.rows, 'en');
     expect(opts.find((o) => o.id === 'nanhai-xiqiao-aiguo')).toEqual({ id: 'nanhai-xiqiao-aiguo', name: 'Aiguo Community', inside: 'Xiqiao Town' });
     expect(opts.find((o) => o.id === 'nanhai-xiqiao')?.inside).toBeUndefined();
   });

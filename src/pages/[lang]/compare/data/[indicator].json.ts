@@ -1,8 +1,10 @@
-// One comparable indicator's figures in one language (a CompareIndicator): the comparison page's script
-// fetches the file of the indicator it shows, so no page loads every indicator's figures.
+// One comparable indicator's summary in one language (a CompareSummary): its meta, the figures of the places
+// its default view shows, and the keys of the files that hold the rest (src/charts/compare-shards.ts). The
+// comparison page's script fetches this first; a province's figures only when a reader asks for a place in it.
 import type { APIRoute } from 'astro';
 import { getAtlas } from '../../../../site/atlas.ts';
 import { compareDataset, offeredIndicators } from '../../../../charts/datasets.ts';
+import { compareSummary } from '../../../../charts/compare-shards.ts';
 import { LANGS, type Lang } from '../../../../lib/i18n.ts';
 
 export async function getStaticPaths() {
@@ -13,5 +15,6 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const ds = compareDataset(await getAtlas(), params.lang as Lang, import.meta.env.BASE_URL);
   const ind = ds.indicators.find((i) => i.id === params.indicator)!;
-  return new Response(JSON.stringify(ind), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const summary = compareSummary(ind);
+  return new Response(JSON.stringify(summary), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
