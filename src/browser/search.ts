@@ -19,7 +19,7 @@ import {
   type SearchState,
 } from '../lib/search.ts';
 import { toSimplified } from '../lib/simplify.ts';
-import { t } from '../lib/ui.ts';
+import { SEARCH_UI } from '../lib/ui-search.ts';
 import { withBase } from '../lib/urls.ts';
 
 /** Height of one result on screen, roughly (title, place line, three lines of excerpt), in CSS px. */
@@ -31,7 +31,7 @@ const TYPING_DELAY_MS = 250;
 function start(root: HTMLElement): void {
   const lang = (root.dataset.lang === 'zh' ? 'zh' : 'en') as Lang;
   const base = root.dataset.base ?? '/';
-  const ui = t(lang);
+  const ui = SEARCH_UI[lang];
 
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;

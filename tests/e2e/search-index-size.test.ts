@@ -1,8 +1,10 @@
-// What a first query fetches of the search index, through Pagefind's own JavaScript API against the served site:
-// the word index is cut into chunks sized for the number of pages (indexChunkSize, src/lib/search.ts), so a
-// query fetches small chunks — Pagefind's default chunks are about 30 KiB each, and 三无小区 needed three of them.
+// What a first query fetches: of the search index, through Pagefind's own JavaScript API against the served site
+// (the word index is cut into chunks sized for the number of pages, indexChunkSize in src/lib/search.ts, so a
+// query fetches small chunks — Pagefind's default chunks are about 30 KiB each, and 三无小区 needed three of
+// them); and the search page's own script, which carries only the words it writes (src/lib/ui-search.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { indexChunkSize } from '../../src/lib/search.ts';
 import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
@@ -52,4 +54,24 @@ describe('search index chunks', () => {
       expect(index + meta).toBeLessThan(16);
     });
   }
+
+  it('the search page’s script, with what it imports, is under 9 KiB gzip in both languages', () => {
+    for (const lang of ['en', 'zh']) {
+      const html = readFileSync(join(dist, lang, 'search', 'index.html'), 'utf8');
+      const entry = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!).find((src) => src.includes('search.astro'));
+      expect(entry, `the search page's script on /${lang}/search/`).toBeDefined();
+      // the script and its static imports (Pagefind and the traditional → simplified tables are loaded on demand)
+      const seen = new Set<string>();
+      const walk = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const code = readFileSync(file, 'utf8');
+        for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?"(\.\/[^"]+\.js)"/g)) walk(join(dirname(file), m[1]!));
+      };
+      walk(join(dist, new URL(entry!, 'http://x/').pathname.slice(new URL(site).pathname.length)));
+      const bytes = [...seen].reduce((a, f) => a + gzipSync(readFileSync(f), { level: 6 }).byteLength, 0);
+      console.log(`search script /${lang}/: ${[...seen].length} files, ${(bytes / 1024).toFixed(1)} KiB gzip`);
+      expect(bytes / 1024).toBeLessThan(9);
+    }
+  });
 });
