@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { chartTextForIndex, indexChunkSize, spaceBlockBoundaries } from '../src/lib/search.ts';
+import { chartTextForIndex, dropIdsForIndex, indexChunkSize, spaceBlockBoundaries } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -32,9 +32,10 @@ const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 const problems: string[] = [];
 for (const file of files) {
-  // The page as built, with blocks kept apart and chart labels readable for the indexer (see src/lib/search.ts).
+  // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
+  // (see src/lib/search.ts).
   const sourcePath = relative(dist, file).split(sep).join('/');
-  const added = await index.addHTMLFile({ sourcePath, content: chartTextForIndex(spaceBlockBoundaries(readFileSync(file, 'utf8'))) });
+  const added = await index.addHTMLFile({ sourcePath, content: dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(readFileSync(file, 'utf8')))) });
   problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
 }
 if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);

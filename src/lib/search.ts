@@ -351,6 +351,16 @@ export function spaceBlockBoundaries(html: string): string {
 }
 
 /**
+ * Leave element ids out of what the indexer reads. Pagefind stores every element with an id in the page's
+ * fragment as an anchor (for sub-results, which this site does not show): a case page's figure rows alone made
+ * about a tenth of its fragment, which a first query fetches for each result it shows. The page a reader gets
+ * keeps its ids.
+ */
+export function dropIdsForIndex(html: string): string {
+  return html.replace(/(<[a-z][a-z0-9-]*\b[^<>]*?)\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1');
+}
+
+/**
  * Make the words drawn in charts searchable, for the indexer only. Pagefind drops every <svg>, but a reader sees
  * a chart's labels (a map's place names, its legend). The visible <text> of each inline SVG (not its <title>
  * tooltips) is added after it as a span at weight 0.1: found, but never outranking running text or chosen as

@@ -43,10 +43,14 @@ describe('search index chunks', () => {
   });
 
   for (const [lang, query, slug] of [['zh', '三无小区', 'shuangliao'], ['en', 'three-no communities', 'shuangliao']] as const) {
-    it(`a first query for “${query}” on /${lang}/ fetches under 16 KiB of index and index list, and finds the cases`, async () => {
+    it(`a first query for “${query}” on /${lang}/ fetches under 16 KiB of index and index list and no anchors, and finds the cases`, async () => {
       const pf = await loadPagefind(site, lang);
       const urls = await siteResultUrls(pf, query);
       expect(urls).toContain(`${new URL(site).pathname}${lang}/cases/${slug}/`);
+      // the fragment of a result (fetched for each result shown) carries the page's text, not its element ids
+      const first = (await pf.search(query))!.results[0]!;
+      const data = (await first.data()) as { anchors?: unknown[] };
+      expect(data.anchors ?? []).toEqual([]);
       const index = kib(/\.pf_index$/);
       const meta = kib(/\.pf_meta$/);
       console.log(`first query “${query}” on /${lang}/: index chunks ${index.toFixed(1)} KiB, index list ${meta.toFixed(1)} KiB`);

@@ -3,6 +3,7 @@ import type { PagefindApi, PagefindResult, PagefindResultData, PagefindSearchOpt
 import {
   chartTextForIndex,
   crossScriptTerms,
+  dropIdsForIndex,
   dateSortKey,
   emptySearchState,
   excerptParts,
@@ -135,6 +136,13 @@ describe('indexing', () => {
     expect(spaceBlockBoundaries('<dl><dt>Date</dt><dd>2023</dd></dl><p>a<b>b</b></p>')).toBe('<dl><dt>Date</dt> <dd>2023</dd> </dl> <p>a<b>b</b></p> ');
     expect(spaceBlockBoundaries('<table><tr><th>一</th><TH >二</TH ></tr></table>')).toBe('<table><tr><th>一</th> <TH >二</TH > </tr> </table> ');
     expect(spaceBlockBoundaries('<span>x</span><a>y</a><mark>z</mark>')).toBe('<span>x</span><a>y</a><mark>z</mark>');
+  });
+});
+
+describe('element ids for the index', () => {
+  it('are left out of what the indexer reads, and nothing else is', () => {
+    const html = `<h2 id="results" class="x">Results</h2><tr data-id="r1" id='fig-1'><td>id="not an attribute"</td></tr><svg id=map viewBox="0 0 1 1"></svg>`;
+    expect(dropIdsForIndex(html)).toBe(`<h2 class="x">Results</h2><tr data-id="r1"><td>id="not an attribute"</td></tr><svg viewBox="0 0 1 1"></svg>`);
   });
 });
 
