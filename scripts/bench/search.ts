@@ -79,7 +79,12 @@ export default async function searchBench({ dist }: BenchContext): Promise<void>
     const own = all.filter((f) => f.path.startsWith(`pagefind.${key}_`) || /^(index|fragment|filter)\//.test(f.path) && f.path.split('/')[1]!.startsWith(`${key}_`));
     const kinds = ['index', 'fragment', 'filter'].map((k) => `${k} ${kb(sum(own.filter((f) => f.path.startsWith(`${k}/`))))}`).join(', ');
     const wasm = all.find((f) => f.path === `wasm.${l.wasm ?? 'unknown'}.pagefind`);
-    console.log(`index ${key}: ${l.page_count} pages, ${kb(sum(own))} in ${own.length} files (${kinds}); WebAssembly ${wasm?.path} ${kb(wasm?.bytes ?? 0)}`);
+    const chunks = own.filter((f) => f.path.startsWith('index/'));
+    const meta = own.find((f) => f.path.endsWith('.pf_meta'));
+    console.log(
+      `index ${key}: ${l.page_count} pages, ${kb(sum(own))} in ${own.length} files (${kinds}); ${chunks.length} index chunks, ` +
+        `mean ${kb(sum(chunks) / Math.max(1, chunks.length))}, largest ${kb(Math.max(0, ...chunks.map((c) => c.bytes)))}; index list (pf_meta) ${kb(meta?.bytes ?? 0)}; WebAssembly ${wasm?.path} ${kb(wasm?.bytes ?? 0)}`,
+    );
   }
 
   const site = await serveStatic(dist, { port: 0 });

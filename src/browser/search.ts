@@ -19,7 +19,7 @@ import {
   type SearchState,
 } from '../lib/search.ts';
 import { toSimplified } from '../lib/simplify.ts';
-import { t } from '../lib/ui.ts';
+import { SEARCH_UI } from '../lib/ui-search.ts';
 import { withBase } from '../lib/urls.ts';
 
 /** Height of one result on screen, roughly (title, place line, three lines of excerpt), in CSS px. */
@@ -31,7 +31,7 @@ const TYPING_DELAY_MS = 250;
 function start(root: HTMLElement): void {
   const lang = (root.dataset.lang === 'zh' ? 'zh' : 'en') as Lang;
   const base = root.dataset.base ?? '/';
-  const ui = t(lang);
+  const ui = SEARCH_UI[lang];
 
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -106,6 +106,17 @@ function start(root: HTMLElement): void {
   }
 
   // ——— rendering ———
+  /** No counts (the panel is closed): every value can be ticked, and no stale number is left beside it. */
+  function clearCounts(): void {
+    for (const key of SEARCH_FILTERS) {
+      for (const box of boxes(key)) {
+        const out = box.closest('label')?.querySelector<HTMLElement>('[data-count]');
+        if (out) out.textContent = '';
+        box.disabled = false;
+      }
+    }
+  }
+
   function showCounts(counts: Partial<Record<SearchFilter, Record<string, number>>>): void {
     for (const key of SEARCH_FILTERS) {
       for (const box of boxes(key)) {
@@ -164,54 +175,94 @@ function start(root: HTMLElement): void {
   // ——— searching ———
   let current = 0;
   let totals: PagefindFilterCounts | undefined;
+  /** Whether the counts beside the filters are those of the search shown. */
+  let counted = false;
+
+  /**
+   * The count beside each filter value: what ticking it would give. Counts need every filter's index, which on a
+   * large site is a large part of what a first query fetches, so they are worked out only while the filter panel
+   * is open (beside the results on a wide screen; on a phone, once the reader opens it). Counts for a filter
+   * leave out that filter's own choices. Undefined when a newer search has started.
+   */
+  async function filterCounts(pf: PagefindApi, state: SearchState, simplified: string, me: number): Promise<Partial<Record<SearchFilter, Record<string, number>>> | undefined> {
+    totals ??= await pf.filters();
+    if (me !== current) return undefined;
+    if (!isActive(state)) return totals;
+    const term = simplified || null;
+    const response = await searchWholeTerms(pf, simplified, { filters: pagefindFilters(state) });
+    const counts: Partial<Record<SearchFilter, Record<string, number>>> = {};
+    for (const key of SEARCH_FILTERS) {
+      if (me !== current) return undefined;
+      if (state.filters[key].length === 0) {
+        counts[key] = response?.filters[key] ?? {};
+        continue;
+      }
+      const others = pagefindFilters(state, key);
+      if (term === null && Object.keys(others).length === 0) counts[key] = totals[key] ?? {};
+      else counts[key] = (await searchWholeTerms(pf, simplified, { filters: others }))?.filters[key] ?? {};
+    }
+    return me === current ? counts : undefined;
+  }
+
+  async function updateCounts(pf: PagefindApi, state: SearchState, simplified: string, me: number): Promise<void> {
+    if (!panel.open) {
+      counted = false;
+      clearCounts();
+      return;
+    }
+    const counts = await filterCounts(pf, state, simplified, me);
+    if (!counts) return;
+    showCounts(counts);
+    counted = true;
+  }
 
   async function run(state: SearchState, how: 'push' | 'replace' | 'none'): Promise<void> {
     const me = ++current;
     remember(state, how);
     try {
       const pf = await pagefind();
-      totals ??= await pf.filters();
       if (me !== current) return;
       if (!isActive(state)) {
         list.replaceChildren();
         pending = [];
         more.hidden = true;
         status.textContent = ui.searchPrompt;
-        showCounts(totals);
+        await updateCounts(pf, state, '', me);
         return;
       }
       root.setAttribute('aria-busy', 'true');
       status.textContent = ui.searchLoading;
       // the index is in simplified characters: a traditional query is converted first (tables loaded only then)
       const simplified = state.q ? await toSimplified(state.q) : '';
-      const term = simplified || null;
       const response = await searchWholeTerms(pf, simplified, { filters: pagefindFilters(state), sort: pagefindSort(state) });
       if (!response || me !== current) return;
-      // Counts for a filter leave out that filter's own choices, so they say what ticking one more value would give.
-      const counts: Partial<Record<SearchFilter, Record<string, number>>> = {};
-      for (const key of SEARCH_FILTERS) {
-        if (state.filters[key].length === 0) {
-          counts[key] = response.filters[key] ?? {};
-          continue;
-        }
-        const others = pagefindFilters(state, key);
-        if (term === null && Object.keys(others).length === 0) counts[key] = totals[key] ?? {};
-        else counts[key] = (await searchWholeTerms(pf, simplified, { filters: others }))?.filters[key] ?? {};
-        if (me !== current) return;
-      }
       pending = response.results;
       list.replaceChildren();
       await showMore(me);
       if (me !== current) return;
-      showCounts(counts);
       status.textContent = response.results.length ? ui.searchResults(response.results.length, state.q) : ui.searchNone;
       if (simplified !== state.q) status.textContent += ` ${ui.searchSimplified(simplified)}`;
+      await updateCounts(pf, state, simplified, me);
     } catch (error) {
       if (me !== current) return;
       status.textContent = ui.searchFailed;
       console.warn('search failed', error);
     } finally {
       if (me === current) root.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Opening the panel on a phone: the counts of the search shown, without running it again. */
+  async function countsOnOpen(): Promise<void> {
+    const me = current;
+    try {
+      const state = readForm();
+      const pf = await pagefind();
+      const simplified = state.q ? await toSimplified(state.q) : '';
+      if (me !== current || counted) return;
+      await updateCounts(pf, state, simplified, me);
+    } catch (error) {
+      console.warn('filter counts failed', error);
     }
   }
 
@@ -236,6 +287,9 @@ function start(root: HTMLElement): void {
     void run(readForm(), 'push');
   });
   more.addEventListener('click', () => void showMore(current));
+  panel.addEventListener('toggle', () => {
+    if (panel.open && !counted) void countsOnOpen();
+  });
   window.addEventListener('popstate', () => {
     writeForm(parseSearchState(new URLSearchParams(location.search)));
     void run(readForm(), 'none');

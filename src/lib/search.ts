@@ -312,6 +312,27 @@ export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): 
 
 // ——— Indexing ———
 
+/**
+ * How Pagefind should cut each language's word index into chunks, in word positions per chunk
+ * (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; Pagefind 1.6's default is 20,000, about 30 KiB gzip). A query fetches
+ * the whole chunk that holds each of its words, and the list of every chunk's first and last word (in the
+ * `pf_meta` file every query fetches). Small chunks make the first cost small and the second large; the total,
+ * `chunks × META_BYTES_PER_CHUNK + terms × chunk × INDEX_BYTES_PER_POSITION`, is smallest at
+ * `chunk = √(positions × META_BYTES_PER_CHUNK / (terms × INDEX_BYTES_PER_POSITION))`, and changes little within
+ * a factor of 1.5 of it, so an estimate of the positions from the page count is close enough.
+ * Constants measured on the Chinese index, the larger one (Pagefind 1.6.0, 84 pages a language): about 2,300
+ * word positions a page, 17 bytes of `pf_meta` a chunk, 1.5 bytes (gzip) an indexed position; a query of
+ * three terms (三无小区 is 三 · 无 · 小区).
+ */
+export function indexChunkSize(pagesPerLanguage: number): number {
+  const POSITIONS_PER_PAGE = 2300;
+  const META_BYTES_PER_CHUNK = 17;
+  const INDEX_BYTES_PER_POSITION = 1.5;
+  const TERMS = 3;
+  const best = Math.sqrt((Math.max(1, pagesPerLanguage) * POSITIONS_PER_PAGE * META_BYTES_PER_CHUNK) / (TERMS * INDEX_BYTES_PER_POSITION));
+  return Math.round(Math.min(20_000, Math.max(500, best)));
+}
+
 /** HTML elements that start a new block of text for a reader (HTML's “flow” blocks and table cells). */
 export const BLOCK_ELEMENTS: readonly string[] = [
   'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
@@ -327,6 +348,16 @@ const BLOCK_END = new RegExp(`</(?:${BLOCK_ELEMENTS.join('|')})\\s*>`, 'gi');
  */
 export function spaceBlockBoundaries(html: string): string {
   return html.replace(BLOCK_END, '$& ');
+}
+
+/**
+ * Leave element ids out of what the indexer reads. Pagefind stores every element with an id in the page's
+ * fragment as an anchor (for sub-results, which this site does not show): a case page's figure rows alone made
+ * about a tenth of its fragment, which a first query fetches for each result it shows. The page a reader gets
+ * keeps its ids.
+ */
+export function dropIdsForIndex(html: string): string {
+  return html.replace(/(<[a-z][a-z0-9-]*\b[^<>]*?)\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1');
 }
 
 /**

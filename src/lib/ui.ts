@@ -1,6 +1,7 @@
 import type { Lang } from './i18n.ts';
 import { COMPARE_UI } from './ui-compare.ts';
 import { LISTING_UI } from './ui-listing.ts';
+import { SEARCH_UI } from './ui-search.ts';
 
 const en = {
   siteName: 'Party-Building Case Atlas',
@@ -138,11 +139,7 @@ const en = {
   searchButton: 'Search',
   searchIntro: 'Search the case profiles, themes and regions. Chinese terms work too: every case page names its themes in both languages.',
   searchNoJs: 'Search runs in your browser and needs JavaScript, which is turned off or did not load. Every case can still be reached from these indexes:',
-  searchPrompt: 'Type a word, a programme or a place name, or choose a filter.',
-  searchLoading: 'Searching…',
-  searchResults: (n: number, q: string) => `${n} result${n === 1 ? '' : 's'}${q ? ` for “${q}”` : ''}`,
-  searchNone: 'No pages match. Try a shorter word or another spelling, or remove a filter.',
-  searchFailed: 'Search could not be loaded. Please reload the page.',
+  ...SEARCH_UI.en,
   searchFilters: 'Filter cases',
   searchFilter: { theme: 'Theme', province: 'Province', year: 'Year of the events', level: 'Level of government' } as Record<string, string>,
   searchSort: 'Sort by',
@@ -151,9 +148,6 @@ const en = {
   searchClear: 'Clear filters',
   searchMore: 'Show more results',
   searchPanel: 'Filters and sort',
-  searchPanelNone: 'none chosen',
-  searchSimplified: (q: string) => `Searched in simplified characters: “${q}”.`,
-  resultKind: { case: 'Case', story: 'Story', theme: 'Theme', region: 'Region', methodology: 'Methodology', page: 'Page' } as Record<string, string>,
   glossary: 'Terms in English and Chinese',
   glossaryIntro: 'The themes of this case under the names and synonyms used in English and in the Chinese reports.',
   navData: 'Data',
@@ -335,11 +329,7 @@ const zh: Dict = {
   searchButton: '搜索',
   searchIntro: '搜索案例、主题和地区页面。也可以用英文检索：每个案例页面都以中英两种语言列出其主题。',
   searchNoJs: '搜索在浏览器中运行，需要启用JavaScript（当前已关闭或未能加载）。仍可通过以下索引浏览全部案例：',
-  searchPrompt: '输入词语、项目名称或地名，或选择筛选条件。',
-  searchLoading: '正在搜索…',
-  searchResults: (n: number, q: string) => `${q ? `“${q}”：` : ''}共${n}条结果`,
-  searchNone: '没有匹配的页面。可尝试更短的词或其他写法，或取消筛选条件。',
-  searchFailed: '搜索功能未能加载，请刷新页面。',
+  ...SEARCH_UI.zh,
   searchFilters: '筛选案例',
   searchFilter: { theme: '主题', province: '省份', year: '事件年份', level: '行政层级' },
   searchSort: '排序',
@@ -348,9 +338,6 @@ const zh: Dict = {
   searchClear: '清除筛选',
   searchMore: '显示更多结果',
   searchPanel: '筛选与排序',
-  searchPanelNone: '未选择',
-  searchSimplified: (q: string) => `已按简体字检索：“${q}”。`,
-  resultKind: { case: '案例', story: '专题', theme: '主题', region: '地区', methodology: '方法说明', page: '页面' },
   glossary: '中英文术语',
   glossaryIntro: '本案例所涉主题在英文和中文报道中的名称及同义词。',
   navData: '数据',

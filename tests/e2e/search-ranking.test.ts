@@ -69,15 +69,16 @@ describe('search ranking', () => {
     });
   }
 
-  it('ranks no region or theme page above the case for a place or programme query', async () => {
-    // the region and theme pages index their own names, not copies of the cases' summaries
+  it('ranks no region, theme or story page above the case for a place or programme query', async () => {
+    // the region and theme pages index their own names, not copies of the cases' summaries; a story, which retells
+    // several cases, is indexed at the weight of a theme page
     const above: string[] = [];
     for (const lang of ['en', 'zh'] as const) {
       for (const [query, slug, kind] of QUERIES) {
         if (kind.startsWith('theme')) continue;
         const urls = (await siteResultUrls(pagefind[lang]!, query)).map((u) => u.slice(basePath.length));
         const at = urls.indexOf(`/${lang}/cases/${slug}/`);
-        const before = urls.slice(0, at).filter((u) => /\/(regions|themes)\//.test(u));
+        const before = urls.slice(0, at).filter((u) => /\/(regions|themes|stories)\//.test(u));
         if (before.length) above.push(`/${lang}/ ${query}: ${before.join(', ')} above ${slug}`);
       }
     }

@@ -213,12 +213,33 @@ describe('search on a phone (390×844)', () => {
     await ctx.close();
   });
 
+  it('works out the filter counts only when the folded panel is opened', async () => {
+    const ctx = await browser.newContext(phone);
+    const page = await ctx.newPage();
+    const filterFiles: string[] = [];
+    ctx.on('request', (req) => {
+      if (req.url().endsWith('.pf_filter')) filterFiles.push(req.url());
+    });
+    await page.goto(url('zh/search/?q=三无小区'));
+    expect((await results(page)).cases).toContain('shuangliao');
+    const count = page.locator('fieldset[data-filter="theme"] input[value="three-no-communities"]').locator('xpath=..').locator('[data-count]');
+    expect(await count.textContent()).toBe('');
+    expect(filterFiles, 'filter indexes fetched before the panel was opened').toEqual([]);
+    await page.locator('[data-search-panel] summary').click();
+    await expect.poll(() => count.textContent()).toMatch(/^\(\d+\)$/);
+    expect(Number(/\d+/.exec((await count.textContent())!)![0])).toBeGreaterThan(0);
+    expect(filterFiles.length).toBeGreaterThan(0);
+    await ctx.close();
+  });
+
   it('keeps the filters open beside the results on a wide screen', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(url('zh/search/?q=三无小区'));
     await results(page);
     expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // with their counts as soon as the results are listed
+    expect(await page.locator('fieldset[data-filter="theme"] input[value="three-no-communities"]').locator('xpath=..').locator('[data-count]').textContent()).toMatch(/^\(\d+\)$/);
     await ctx.close();
   });
 });

@@ -3,6 +3,7 @@ import type { PagefindApi, PagefindResult, PagefindResultData, PagefindSearchOpt
 import {
   chartTextForIndex,
   crossScriptTerms,
+  dropIdsForIndex,
   dateSortKey,
   emptySearchState,
   excerptParts,
@@ -11,6 +12,7 @@ import {
   pagefindSort,
   parseSearchState,
   hanTerms,
+  indexChunkSize,
   placeLabel,
   proseExcerpt,
   resultKind,
@@ -134,6 +136,25 @@ describe('indexing', () => {
     expect(spaceBlockBoundaries('<dl><dt>Date</dt><dd>2023</dd></dl><p>a<b>b</b></p>')).toBe('<dl><dt>Date</dt> <dd>2023</dd> </dl> <p>a<b>b</b></p> ');
     expect(spaceBlockBoundaries('<table><tr><th>一</th><TH >二</TH ></tr></table>')).toBe('<table><tr><th>一</th> <TH >二</TH > </tr> </table> ');
     expect(spaceBlockBoundaries('<span>x</span><a>y</a><mark>z</mark>')).toBe('<span>x</span><a>y</a><mark>z</mark>');
+  });
+});
+
+describe('element ids for the index', () => {
+  it('are left out of what the indexer reads, and nothing else is', () => {
+    const html = `<h2 id="results" class="x">Results</h2><tr data-id="r1" id='fig-1'><td>id="not an attribute"</td></tr><svg id=map viewBox="0 0 1 1"></svg>`;
+    expect(dropIdsForIndex(html)).toBe(`<h2 class="x">Results</h2><tr data-id="r1"><td>id="not an attribute"</td></tr><svg viewBox="0 0 1 1"></svg>`);
+  });
+});
+
+describe('index chunk size', () => {
+  it('grows with the square root of the pages, between 500 word positions and Pagefind’s default of 20,000', () => {
+    // 84 pages a language (18 cases): about 850 positions, a chunk of a few KiB instead of about 30
+    expect(indexChunkSize(84)).toBeGreaterThan(700);
+    expect(indexChunkSize(84)).toBeLessThan(1000);
+    expect(indexChunkSize(4 * 84) / indexChunkSize(84)).toBeCloseTo(2, 2);
+    expect(indexChunkSize(0)).toBe(500);
+    expect(indexChunkSize(1_000_000)).toBe(20_000);
+    expect(Number.isInteger(indexChunkSize(12_345))).toBe(true);
   });
 });
 

@@ -1,0 +1,81 @@
+// What a first query fetches: of the search index, through Pagefind's own JavaScript API against the served site
+// (the word index is cut into chunks sized for the number of pages, indexChunkSize in src/lib/search.ts, so a
+// query fetches small chunks — Pagefind's default chunks are about 30 KiB each, and 三无小区 needed three of
+// them); and the search page's own script, which carries only the words it writes (src/lib/ui-search.ts).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { indexChunkSize } from '../../src/lib/search.ts';
+import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+
+/** Every file Pagefind fetches while the callback runs, with its size as sent (Pagefind's files are gzip already). */
+let fetched: { path: string; bytes: number }[] = [];
+const realFetch = globalThis.fetch;
+beforeEach(() => {
+  fetched = [];
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const res = await realFetch(input, init);
+    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    fetched.push({ path, bytes: (await res.clone().arrayBuffer()).byteLength });
+    return res;
+  };
+});
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+const kib = (re: RegExp) => fetched.filter((f) => re.test(f.path)).reduce((a, f) => a + f.bytes, 0) / 1024;
+
+describe('search index chunks', () => {
+  it('are cut smaller than Pagefind’s default (about 30 KiB each) at this size, in both languages', () => {
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+    const pages = Math.max(...Object.values(entry.languages).map((l) => l.page_count));
+    expect(indexChunkSize(pages)).toBeLessThan(20_000);
+    const files = readdirSync(join(dist, 'pagefind', 'index'));
+    for (const lang of Object.keys(entry.languages)) {
+      const mine = files.filter((f) => f.startsWith(`${lang}_`));
+      const mean = mine.reduce((a, f) => a + statSync(join(dist, 'pagefind', 'index', f)).size, 0) / mine.length / 1024;
+      expect(mean, `mean size of the ${mine.length} ${lang} index chunks, KiB`).toBeLessThan(8);
+    }
+  });
+
+  for (const [lang, query, slug] of [['zh', '三无小区', 'shuangliao'], ['en', 'three-no communities', 'shuangliao']] as const) {
+    it(`a first query for “${query}” on /${lang}/ fetches under 16 KiB of index and index list and no anchors, and finds the cases`, async () => {
+      const pf = await loadPagefind(site, lang);
+      const urls = await siteResultUrls(pf, query);
+      expect(urls).toContain(`${new URL(site).pathname}${lang}/cases/${slug}/`);
+      // the fragment of a result (fetched for each result shown) carries the page's text, not its element ids
+      const first = (await pf.search(query))!.results[0]!;
+      const data = (await first.data()) as { anchors?: unknown[] };
+      expect(data.anchors ?? []).toEqual([]);
+      const index = kib(/\.pf_index$/);
+      const meta = kib(/\.pf_meta$/);
+      console.log(`first query “${query}” on /${lang}/: index chunks ${index.toFixed(1)} KiB, index list ${meta.toFixed(1)} KiB`);
+      expect(fetched.filter((f) => f.path.endsWith('.pf_index')).length).toBeGreaterThan(0);
+      expect(index + meta).toBeLessThan(16);
+    });
+  }
+
+  it('the search page’s script, with what it imports, is under 9 KiB gzip in both languages', () => {
+    for (const lang of ['en', 'zh']) {
+      const html = readFileSync(join(dist, lang, 'search', 'index.html'), 'utf8');
+      const entry = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!).find((src) => src.includes('search.astro'));
+      expect(entry, `the search page's script on /${lang}/search/`).toBeDefined();
+      // the script and its static imports (Pagefind and the traditional → simplified tables are loaded on demand)
+      const seen = new Set<string>();
+      const walk = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const code = readFileSync(file, 'utf8');
+        for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?"(\.\/[^"]+\.js)"/g)) walk(join(dirname(file), m[1]!));
+      };
+      walk(join(dist, new URL(entry!, 'http://x/').pathname.slice(new URL(site).pathname.length)));
+      const bytes = [...seen].reduce((a, f) => a + gzipSync(readFileSync(f), { level: 6 }).byteLength, 0);
+      console.log(`search script /${lang}/: ${[...seen].length} files, ${(bytes / 1024).toFixed(1)} KiB gzip`);
+      expect(bytes / 1024).toBeLessThan(9);
+    }
+  });
+});
