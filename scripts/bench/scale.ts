@@ -11,6 +11,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './_corpus.ts';
 import { dirBytes, htmlCount } from './_fs.ts';
+import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { largestPages, runMeasured } from './_measure.ts';
 import searchBench from './search.ts';
@@ -55,7 +56,10 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
     try {
       const c = generateCorpus(root, dir, n);
       const out = join(dir, 'dist');
-      const env = { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources };
+      // a cold build: its own empty caches (content store and incremental pages under the corpus's own
+      // .tmp/astro-cache/ entry, preview images here), kept for the warm rebuild
+      const ogCache = join(dir, 'og-cache');
+      const env = { ...process.env, ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
       say(`\n### ${n} cases — building …`);
       const cold = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
       if (cold.status !== 0) {
@@ -64,7 +68,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       }
       const pages = htmlCount(out);
       const steps = [...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
-      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps})`);
+      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered)`);
       say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
       say('largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
       for (const [type, p] of [...largestPages(out)].sort((a, b) => a[0].localeCompare(b[0])))
