@@ -240,6 +240,16 @@ describe('search on a phone (390×844)', () => {
     expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // with their counts as soon as the results are listed
     expect(await page.locator('fieldset[data-filter="theme"] input[value="three-no-communities"]').locator('xpath=..').locator('[data-count]').textContent()).toMatch(/^\(\d+\)$/);
+    // every control stays inside the panel's column (the sort menu is as wide as its longest option otherwise)
+    for (const lang of ['en', 'zh']) {
+      await page.goto(url(`${lang}/search/?q=${lang === 'en' ? 'three-no communities' : '三无小区'}`));
+      await results(page);
+      const panel = (await page.locator('[data-search-panel]').boundingBox())!;
+      for (const sel of ['#search-sort', 'fieldset[data-filter]']) {
+        const box = (await page.locator(sel).first().boundingBox())!;
+        expect(box.x + box.width, `${lang} ${sel}`).toBeLessThanOrEqual(panel.x + panel.width);
+      }
+    }
     await ctx.close();
   });
 });
