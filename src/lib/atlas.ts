@@ -119,29 +119,13 @@ export class Atlas {
 
   /** Cases at a place or inside it, in slug order (indexed once: every region page asks). */
   casesIn(placeId: string): CaseEntry[] {
-    if (!this.#byPlace) {
-      this.#byPlace = new Map();
-      for (const c of this.cases.values())
-        for (const p of new Set(c.chain.map((x) => x.id))) {
-          const list = this.#byPlace.get(p);
-          if (list) list.push(c);
-          else this.#byPlace.set(p, [c]);
-        }
-    }
+    this.#byPlace ??= indexCases(this.cases.values(), (c) => c.chain.map((x) => x.id));
     return this.#byPlace.get(placeId) ?? [];
   }
 
   /** Cases with a theme (primary or not), in slug order (indexed once). */
   casesWithTheme(themeId: string): CaseEntry[] {
-    if (!this.#byTheme) {
-      this.#byTheme = new Map();
-      for (const c of this.cases.values())
-        for (const t of new Set(c.themes.map((x) => x.id))) {
-          const list = this.#byTheme.get(t);
-          if (list) list.push(c);
-          else this.#byTheme.set(t, [c]);
-        }
-    }
+    this.#byTheme ??= indexCases(this.cases.values(), (c) => c.themes.map((x) => x.id));
     return this.#byTheme.get(themeId) ?? [];
   }
 
@@ -197,4 +181,16 @@ export class Atlas {
     const name = (c: CaseEntry) => (lang === 'en' ? c.place.name_en : c.place.name_zh);
     return [...list].sort((a, b) => (by === 'date' ? (a.date === b.date ? 0 : a.date === 'unknown' ? 1 : b.date === 'unknown' ? -1 : a.date < b.date ? 1 : -1) : 0) || coll.compare(name(a), name(b)) || (a.slug < b.slug ? -1 : 1));
   }
+}
+
+/** Each key → the cases that have it (each case once per key), in the given order. */
+function indexCases(cases: Iterable<CaseEntry>, keysOf: (c: CaseEntry) => string[]): Map<string, CaseEntry[]> {
+  const index = new Map<string, CaseEntry[]>();
+  for (const c of cases)
+    for (const k of new Set(keysOf(c))) {
+      const list = index.get(k);
+      if (list) list.push(c);
+      else index.set(k, [c]);
+    }
+  return index;
 }
