@@ -7,7 +7,7 @@ import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
 import { getStories } from '../../../site/stories.ts';
 import { storyCard } from '../../../lib/story-cards.ts';
-import { renderCardCached } from '../../../site/og.ts';
+import { planCards, renderCardCached } from '../../../site/og.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
@@ -15,12 +15,15 @@ export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
   const stories = await getStories();
   const cacheKey = await pageCacheKey();
-  return LANGS.flatMap((lang) => [
+  const paths = LANGS.flatMap((lang) => [
     ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) }, cacheKey })),
     { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) }, cacheKey },
     ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) }, cacheKey })),
     ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) }, cacheKey })),
   ]);
+  // A build renders these cards on spare cores too (src/site/og.ts); the dev server renders the one asked for.
+  if (!import.meta.env.DEV) planCards(paths.map((p) => ogCard(p.props.card)));
+  return paths;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: CardInput }> = async ({ props }) => {

@@ -1,0 +1,16 @@
+/**
+ * A worker thread of src/site/og.ts: renders the preview cards it is sent and writes them to the
+ * cache, so the build's main thread finds them there.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { CardNode } from '../lib/og-card.ts';
+import { renderCard, writeCard } from './og.ts';
+
+parentPort!.on('message', async ({ file, card }: { file: string; card: CardNode }) => {
+  try {
+    writeCard(file, await renderCard(card));
+    parentPort!.postMessage({ file });
+  } catch (e) {
+    parentPort!.postMessage({ file, error: e instanceof Error ? e.message : String(e) });
+  }
+});
