@@ -98,15 +98,50 @@ export function relatedInput(atlas: Atlas, c: CaseEntry): RelatedInput {
   };
 }
 
-const inputsOf = new WeakMap<Atlas, { all: RelatedInput[]; bySlug: Map<string, RelatedInput> }>();
+interface RelatedIndex {
+  all: RelatedInput[];
+  bySlug: Map<string, RelatedInput>;
+  /** Cases by each theme they have, by province and by prefecture. */
+  byTheme: Map<string, RelatedInput[]>;
+  byPlace: Map<string, RelatedInput[]>;
+}
+const inputsOf = new WeakMap<Atlas, RelatedIndex>();
 
-/** Related cases of `c` among every case of the atlas (each case's view built once per atlas). */
-export function relatedOf(atlas: Atlas, c: CaseEntry, max = 4): RelatedCase[] {
-  let inputs = inputsOf.get(atlas);
-  if (!inputs) {
-    const all = atlas.caseList().map((x) => relatedInput(atlas, x));
-    inputs = { all, bySlug: new Map(all.map((x) => [x.slug, x])) };
-    inputsOf.set(atlas, inputs);
+function indexOf(atlas: Atlas): RelatedIndex {
+  let index = inputsOf.get(atlas);
+  if (index) return index;
+  const all = atlas.caseList().map((x) => relatedInput(atlas, x));
+  const byTheme = new Map<string, RelatedInput[]>();
+  const byPlace = new Map<string, RelatedInput[]>();
+  const add = (m: Map<string, RelatedInput[]>, k: string, x: RelatedInput) => {
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  };
+  for (const x of all) {
+    for (const th of new Set(x.themes)) add(byTheme, th, x);
+    if (x.province) add(byPlace, x.province, x);
+    if (x.prefecture && x.prefecture !== x.province) add(byPlace, x.prefecture, x);
   }
-  return relatedCases(inputs.bySlug.get(c.slug) ?? relatedInput(atlas, c), inputs.all, max);
+  index = { all, bySlug: new Map(all.map((x) => [x.slug, x])), byTheme, byPlace };
+  inputsOf.set(atlas, index);
+  return index;
+}
+
+/**
+ * Related cases of `c` among every case of the atlas (each case's view built once per atlas).
+ * A case that shares no theme and no place with `c` can score at most one point per shared indicator;
+ * so the cases sharing a theme or a place are ranked first, and only when fewer than `max` of them
+ * score above that bound are all cases ranked. The result is the same as ranking every case.
+ */
+export function relatedOf(atlas: Atlas, c: CaseEntry, max = 4): RelatedCase[] {
+  const index = indexOf(atlas);
+  const of = index.bySlug.get(c.slug) ?? relatedInput(atlas, c);
+  const near = new Set<RelatedInput>();
+  for (const th of of.themes) for (const x of index.byTheme.get(th) ?? []) near.add(x);
+  for (const place of [of.province, of.prefecture]) if (place) for (const x of index.byPlace.get(place) ?? []) near.add(x);
+  const best = relatedCases(of, [...near], max);
+  const outsider = new Set(of.indicators).size * RELATED_WEIGHTS.indicator;
+  if (best.length === max && best[max - 1]!.score > outsider) return best;
+  return relatedCases(of, index.all, max);
 }

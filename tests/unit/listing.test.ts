@@ -11,6 +11,7 @@ import { compareIndex, datasetFromIndex } from '../../src/charts/compare.ts';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { FULL_CHART_MAX, groupBy, listingPath, PAGE_SIZE, pageCount, pagerItems } from '../../src/lib/listing.ts';
 import { loadProject } from '../../src/lib/load.ts';
+import { relatedCases, relatedInput, relatedOf } from '../../src/lib/related.ts';
 import { caseIndexPages } from '../../src/site/listing.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
@@ -93,7 +94,7 @@ describe('indexes behind the pages', () => {
     }
   });
   it('key figures: the same context as sampling every other case’s figures afresh', () => {
-    for (const x of big.caseList().slice(0, 20)) {
+    for (const x of big.caseList()) {
       for (const f of keyFigures(big, x, 'en', '/')) {
         const o = big.observations.get(f.row.obs)!;
         const pool = big.observationsOf(o.indicator).filter((y) => y.id !== o.id && y.case !== x.slug);
@@ -102,6 +103,11 @@ describe('indexes behind the pages', () => {
         expect(f.othersCount).toBe(pool.length);
       }
     }
+  });
+  it('related cases: ranking the cases that share a theme or a place first gives what ranking every case gives', () => {
+    const all = big.caseList().map((x) => relatedInput(big, x));
+    for (const x of big.caseList()) expect(relatedOf(big, x), x.slug).toEqual(relatedCases(relatedInput(big, x), all));
+    for (const x of big.caseList().slice(0, 40)) for (const max of [1, 12, 60, 400]) expect(relatedOf(big, x, max), `${x.slug} ${max}`).toEqual(relatedCases(relatedInput(big, x), all, max));
   });
 });
 
