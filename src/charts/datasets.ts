@@ -329,15 +329,46 @@ export function sampleByValue<T extends { value: number; id: string }>(items: T[
   return out;
 }
 
-const sortedMemo = new WeakMap<Atlas, Map<string, Observation[]>>();
+/**
+ * `sampleByValue(sorted.filter((_, i) => !skip.includes(i)), max)` for a list already in sampleByValue's
+ * order and a few positions to leave out (ascending), without copying the list: a case page of a large
+ * atlas costs the sample, not a pass over every figure of the indicator.
+ */
+export function sampleSortedExcept<T>(sorted: readonly T[], skip: readonly number[], max: number): T[] {
+  const m = sorted.length - skip.length;
+  // the j-th kept item: j plus every skipped position at or before it
+  const at = (j: number) => {
+    let i = j;
+    for (const p of skip) if (p <= i) i++;
+    return sorted[i]!;
+  };
+  if (m <= max) return Array.from({ length: m }, (_, j) => at(j));
+  return Array.from({ length: max }, (_, k) => at(Math.round((k * (m - 1)) / (max - 1))));
+}
+
+interface ByValue {
+  sorted: Observation[];
+  /** Positions in `sorted` of each case's figures, ascending. */
+  casePositions: Map<string, number[]>;
+}
+const sortedMemo = new WeakMap<Atlas, Map<string, ByValue>>();
 
 /** An indicator's observations in sampleByValue's order: sorted once per atlas and indicator, not once per case page. */
-function sortedByValue(atlas: Atlas, indicator: string): Observation[] {
+function sortedByValue(atlas: Atlas, indicator: string): ByValue {
   let byInd = sortedMemo.get(atlas);
   if (!byInd) sortedMemo.set(atlas, (byInd = new Map()));
-  let list = byInd.get(indicator);
-  if (!list) byInd.set(indicator, (list = sampleByValue(atlas.observationsOf(indicator), Infinity)));
-  return list;
+  let hit = byInd.get(indicator);
+  if (!hit) {
+    const sorted = sampleByValue(atlas.observationsOf(indicator), Infinity);
+    const casePositions = new Map<string, number[]>();
+    sorted.forEach((x, i) => {
+      const list = casePositions.get(x.case);
+      if (list) list.push(i);
+      else casePositions.set(x.case, [i]);
+    });
+    byInd.set(indicator, (hit = { sorted, casePositions }));
+  }
+  return hit;
 }
 
 export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string): KeyFigure[] {
@@ -345,15 +376,31 @@ export function keyFigures(atlas: Atlas, c: CaseEntry, lang: Lang, base: string)
     const ind = atlas.indicators.get(o.indicator)!;
     const comparable = ind.comparable;
     // context is other cases: the case's own other figures for the indicator are in its table, not on its scale
-    // already in sampleByValue's order, so sampling it again picks the same rows as sampling the unsorted pool
-    const pool = comparable ? sortedByValue(atlas, o.indicator).filter((x) => x.id !== o.id && x.case !== c.slug) : [];
+    let others: Observation[] = [];
+    let othersCount = 0;
+    let largestOther: number | null = null;
+    if (comparable) {
+      const { sorted, casePositions } = sortedByValue(atlas, o.indicator);
+      let skip = casePositions.get(c.slug) ?? [];
+      if (o.case !== c.slug) {
+        // a figure of another case shown on this one (not in its own positions): left out too
+        const own = sorted.findIndex((x) => x.id === o.id);
+        if (own >= 0) skip = [...skip, own].sort((a, b) => a - b);
+      }
+      others = sampleSortedExcept(sorted, skip, KEY_CONTEXT_MAX);
+      othersCount = sorted.length - skip.length;
+      // the largest kept figure: the last position not left out
+      let i = sorted.length - 1;
+      while (i >= 0 && skip.includes(i)) i--;
+      largestOther = i >= 0 ? sorted[i]!.value : null;
+    }
     return {
       row: compareRow(atlas, o, lang, base),
       indicatorName: nameOf(ind, lang),
       comparable,
-      others: sampleByValue(pool, KEY_CONTEXT_MAX).map((x) => compareRow(atlas, x, lang, base)),
-      othersCount: pool.length,
-      largestOther: pool.length ? pool[pool.length - 1]!.value : null,
+      others: others.map((x) => compareRow(atlas, x, lang, base)),
+      othersCount,
+      largestOther,
     };
   });
 }

@@ -376,6 +376,15 @@ function locatorLand(topo: MapTopologies, lw: number, lh: number, mainlandFc: Fe
   return hit;
 }
 
+const fullCache = new WeakMap<Topology, FeatureCollection<Geometry, { name: string }>>();
+
+/** The provinces at full resolution, to frame a map (converted once per topology, not once per close-up). */
+function fullFeatures(t: Topology): FeatureCollection<Geometry, { name: string }> {
+  let fc = fullCache.get(t);
+  if (!fc) fullCache.set(t, (fc = feature(t as never, objectOf(t) as never) as unknown as FeatureCollection<Geometry, { name: string }>));
+  return fc;
+}
+
 /** How many framed bases (city and county maps) stay cached: the two widths of the latest pages. */
 const FRAMED_KEPT = 8;
 
@@ -386,7 +395,7 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
   const key = `${opts.focus ?? ''}|${frameKey}|${width}|${mapHeight}|${pad}|${topo.others.length}|${opts.inset ? 1 : 0}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const all = feature(topo.china as never, objectOf(topo.china) as never) as unknown as FeatureCollection<Geometry, { name: string }>;
+  const all = fullFeatures(topo.china);
   const projection = conic();
   const focusFeature = opts.focus ? all.features.find((f) => f.id === opts.focus) : undefined;
   const path0 = geoPath();

@@ -34,6 +34,27 @@ export function attrEntries(node: SvgNode): [string, string][] {
   return out;
 }
 
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+const NAME = /^[A-Za-z][\w:.-]*$/;
+
+/**
+ * The tree as markup, for pages built on the server: text escaped as text (& < > ' "), attribute values
+ * quoted with & and " escaped, an empty value as a bare attribute — what an Astro element with these
+ * attributes would print, without a component call per node (a chart has thousands of nodes).
+ */
+export function svgMarkup(node: SvgNode): string {
+  if (!NAME.test(node.tag)) throw new Error(`svgMarkup: found tag "${node.tag}", expected an element name`);
+  let out = `<${node.tag}`;
+  for (const [k, v] of attrEntries(node)) {
+    if (!NAME.test(k)) throw new Error(`svgMarkup: found attribute "${k}" on <${node.tag}>, expected an attribute name`);
+    out += v === '' ? ` ${k}` : ` ${k}="${v.replace(/[&"]/g, (c) => ENTITY[c]!)}"`;
+  }
+  out += '>';
+  if (node.text) out += node.text.replace(/[&<>'"]/g, (c) => ENTITY[c]!);
+  for (const c of node.children ?? []) out += svgMarkup(c);
+  return `${out}</${node.tag}>`;
+}
+
 /** Every node of a tree, depth first (tests and exports walk it). */
 export function walk(node: SvgNode, visit: (n: SvgNode) => void): void {
   visit(node);

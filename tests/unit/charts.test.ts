@@ -5,7 +5,7 @@ import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators
 import { dateSpan, timelineLayout, timelineSvg } from '../../src/charts/timeline.ts';
 import { matrixLayout, matrixSvg } from '../../src/charts/matrix.ts';
 import { dodge, hascOf, mapLayout, mapSvg, themeStyle, THEME_COLOURS, type MapTopologies } from '../../src/charts/map.ts';
-import { breakpointFor, fitText, MIN_WIDE_SCALE, NARROW, textWidth, walk, wrapText, type SvgNode } from '../../src/charts/svg.ts';
+import { breakpointFor, fitText, MIN_WIDE_SCALE, NARROW, svgMarkup, textWidth, walk, wrapText, type SvgNode } from '../../src/charts/svg.ts';
 import { keyLayout, keySvg, periodKind, sameSpan, type KeyInput } from '../../src/charts/keyfigures.ts';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { loadProject } from '../../src/lib/load.ts';
@@ -414,6 +414,23 @@ describe('key figures', () => {
   });
 });
 
+describe('SVG markup on the server', () => {
+  it('escapes text as text and attribute values inside their quotes; an empty value is a bare attribute', () => {
+    const node: SvgNode = {
+      tag: 'g',
+      attrs: { 'data-name': 'a "b" & <c>', 'data-pagefind-ignore': '', x: 1.26, skip: undefined },
+      children: [{ tag: 'text', text: `<script>alert('x')</script> & "q"` }, { tag: 'path', attrs: { d: 'M0,0H1' } }],
+    };
+    expect(svgMarkup(node)).toBe(
+      '<g data-name="a &quot;b&quot; &amp; <c>" data-pagefind-ignore x="1.3"><text>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</text><path d="M0,0H1"></path></g>',
+    );
+  });
+  it('refuses a tag or attribute name that could break out of the element', () => {
+    expect(() => svgMarkup({ tag: 'g onload=x' })).toThrow(/found tag "g onload=x"/);
+    expect(() => svgMarkup({ tag: 'g', attrs: { 'x"><script': '1' } })).toThrow(/found attribute "x"><script" on <g>/);
+  });
+});
+
 describe('key figures in context', () => {
   it('samples at most KEY_CONTEXT_MAX other figures evenly across their range, keeping both ends', async () => {
     const { sampleByValue, KEY_CONTEXT_MAX } = await import('../../src/charts/datasets.ts');
@@ -424,6 +441,20 @@ describe('key figures in context', () => {
     expect(s.at(-1)!.value).toBe(999);
     expect(s.map((x) => x.value)).toEqual([...s.map((x) => x.value)].sort((a, b) => a - b));
     expect(sampleByValue(items.slice(0, 5), KEY_CONTEXT_MAX)).toHaveLength(5);
+  });
+
+  it('sampling a sorted list with some positions left out picks what filtering then sampling picks', async () => {
+    const { sampleByValue, sampleSortedExcept } = await import('../../src/charts/datasets.ts');
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 300; round++) {
+      const n = rand(80);
+      const sorted = sampleByValue(Array.from({ length: n }, (_, i) => ({ id: `o${i}`, value: rand(20) })), Infinity);
+      const skip = [...new Set(Array.from({ length: rand(5) }, () => rand(Math.max(1, n))))].filter((i) => i < n).sort((a, b) => a - b);
+      const max = 2 + rand(30);
+      const reference = sampleByValue(sorted.filter((_, i) => !skip.includes(i)), max);
+      expect(sampleSortedExcept(sorted, skip, max), `n ${n}, skip ${skip}, max ${max}`).toEqual(reference);
+    }
   });
 });
 
