@@ -5,13 +5,12 @@
  */
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import type { Place } from '../lib/schema.ts';
-import type { Lang } from '../lib/i18n.ts';
+import { localName as nameOf, type Lang } from '../lib/i18n.ts';
 import { FULL_CHART_MAX, listingPath } from '../lib/listing.ts';
 import { yearOf } from '../lib/search.ts';
 import { routes, withBase } from '../lib/urls.ts';
 import { locate } from './datasets.ts';
 
-const nameOf = (p: { name_en: string; name_zh: string }, lang: Lang) => (lang === 'en' ? p.name_en : p.name_zh);
 
 /** Whether a chart of these cases draws one mark per case, or is aggregated or cut to the newest. */
 export function drawsEveryCase(count: number): boolean {

@@ -1,6 +1,6 @@
 import type { AtlasData, CaseDoc } from './validate.ts';
 import type { CaseEvents, Indicator, Observation, Place, Source, Theme, Unit } from './schema.ts';
-import { collator, type Lang } from './i18n.ts';
+import { collator, localName, type Lang } from './i18n.ts';
 
 export interface CaseEntry {
   slug: string;
@@ -178,7 +178,7 @@ export class Atlas {
 
   sortCases(list: CaseEntry[], lang: Lang, by: 'name' | 'date' = 'name'): CaseEntry[] {
     const coll = collator(lang);
-    const name = (c: CaseEntry) => (lang === 'en' ? c.place.name_en : c.place.name_zh);
+    const name = (c: CaseEntry) => localName(c.place, lang);
     return [...list].sort((a, b) => (by === 'date' ? (a.date === b.date ? 0 : a.date === 'unknown' ? 1 : b.date === 'unknown' ? -1 : a.date < b.date ? 1 : -1) : 0) || coll.compare(name(a), name(b)) || (a.slug < b.slug ? -1 : 1));
   }
 }

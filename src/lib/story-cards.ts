@@ -1,7 +1,7 @@
 /** Preview image (1200×630) of a story: its title, the places it draws on, and its first figure. */
 import type { Atlas } from './atlas.ts';
 import { formatFigure } from './format.ts';
-import { otherLang } from './i18n.ts';
+import { localName, otherLang } from './i18n.ts';
 import type { CardInput } from './og-card.ts';
 import { storyObservationIds } from './story-data.ts';
 import type { StoryDoc } from './stories.ts';
@@ -10,7 +10,7 @@ import { storyUi } from './ui-stories.ts';
 
 export function storyCard(atlas: Atlas, s: StoryDoc): CardInput {
   const lang = s.lang;
-  const names = s.frontmatter.cases.map((c) => atlas.cases.get(c)).filter((c) => c !== undefined).map((c) => (lang === 'en' ? c.place.name_en : c.place.name_zh));
+  const names = s.frontmatter.cases.map((c) => atlas.cases.get(c)).filter((c) => c !== undefined).map((c) => localName(c.place, lang));
   const first = storyObservationIds(s).map((id) => atlas.observations.get(id)).find((o) => o !== undefined);
   const place = atlas.places.get(first?.place ?? '');
   return {

@@ -1,7 +1,7 @@
 // Every page of the case index for one language (src/pages/[lang]/cases/[...view].astro), built in one
 // pass per order and facet: the cost of the whole index grows with the number of cases, never its square.
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
-import { collator, type Lang } from '../lib/i18n.ts';
+import { collator, namer, type Lang } from '../lib/i18n.ts';
 import { FACETS, groupBy, listingPath, pageCount, pageOf, type Facet, type Order } from '../lib/listing.ts';
 import { t } from '../lib/ui.ts';
 import { orderThemes } from '../lib/theme-order.ts';
@@ -33,7 +33,7 @@ export interface IndexPage {
 /** A facet value as readers see it. */
 export function facetLabel(atlas: Atlas, lang: Lang, facet: Facet, value: string): string {
   const ui = t(lang);
-  const name = (p: { name_en: string; name_zh: string }) => (lang === 'en' ? p.name_en : p.name_zh);
+  const name = namer(lang);
   if (facet === 'theme') return name(atlas.themes.get(value)!);
   if (facet === 'province') return placeName(atlas.places.get(value)!, lang);
   if (facet === 'year') return value === 'unknown' ? ui.listing.yearUnknown : lang === 'en' ? value : `${value}年`;
