@@ -1,18 +1,17 @@
 // Preview images: time to render one card (satori layout + resvg raster), first call (font parsing) apart,
 // and the size of the PNGs in the built site.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { caseCard, themeCard } from '../../src/lib/cards.ts';
 import { LANGS } from '../../src/lib/i18n.ts';
 import { loadProject } from '../../src/lib/load.ts';
+import { listFiles } from '../../src/lib/paths.ts';
 import { ogCard, type CardInput } from '../../src/lib/og-card.ts';
 import { renderCard } from '../../src/site/og.ts';
 
-function pngs(dir: string): number[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pngs(join(dir, e.name)) : e.name.endsWith('.png') ? [statSync(join(dir, e.name)).size] : []));
-}
+/** Sizes of the PNG files under a directory. */
+const pngs = (dir: string): number[] => listFiles(dir).filter((f) => f.endsWith('.png')).map((f) => statSync(join(dir, f)).size);
 
 export default async function ogImages(ctx: { root: string; dist: string }): Promise<void> {
   const cwd = process.cwd();
