@@ -385,9 +385,6 @@ function fullFeatures(t: Topology): FeatureCollection<Geometry, { name: string }
   return fc;
 }
 
-/** How many framed bases (city and county maps) stay cached: the two widths of the latest pages. */
-const FRAMED_KEPT = 8;
-
 function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight: number, pad: number): MapBase {
   let byKey = baseCache.get(topo.china);
   if (!byKey) baseCache.set(topo.china, (byKey = new Map()));
@@ -450,12 +447,9 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
     locator = { width: lw, height: lh, land, frame };
   }
   const base: MapBase = { projection, pxPerDegree, provinces, inset, locator };
-  // a framed map (a city's or county's page) is drawn for that page alone: keep only the latest few, so a
-  // corpus with thousands of counties does not hold thousands of projected outlines in memory
-  if (frameKey) {
-    const framed = [...byKey.keys()].filter((k) => k.split('|')[1] !== ''); // oldest first
-    for (const old of framed.slice(0, -FRAMED_KEPT)) byKey.delete(old);
-  }
+  // every framed map (a city's or county's) is drawn four times, on its page and its embed page in each
+  // language, far apart in the build: all are kept. A close-up's outlines are simplified to its scale,
+  // about 3.5 KB of path data, so 3,000 regions at two widths hold about 20 MB.
   byKey.set(key, base);
   return base;
 }
