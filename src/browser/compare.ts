@@ -6,7 +6,6 @@ import { COMPARE_CSV_COLUMNS, compareCsvRecords, compareView, defaultPlaces, leg
 import { compareData } from './compare-data.ts';
 import { compareStrings } from '../charts/compare-strings.ts';
 import { parseCompareState, serialiseCompareState, type CompareState, type NoteKey, type Scale, type Sort } from '../lib/url-state.ts';
-import { toCsv } from '../lib/csv.ts';
 import { collator, type Lang } from '../lib/i18n.ts';
 import { pageTitle } from '../lib/page-title.ts';
 import { COMPARE_UI } from '../lib/ui-compare.ts';
@@ -298,9 +297,12 @@ async function init(fig: HTMLElement): Promise<void> {
       if (Math.abs(chartWidth() - width) > 16) render();
     });
   });
-  csvLink.addEventListener('click', (e) => {
+  csvLink.addEventListener('click', async (e) => {
     e.preventDefault();
-    save(toCsv(COMPARE_CSV_COLUMNS, compareCsvRecords(view.indicator.id, view.rows)), csvLink.download);
+    const rows = compareCsvRecords(view.indicator.id, view.rows);
+    // the CSV writer (papaparse) is fetched on the first download, not with the page
+    const { toCsv } = await import('../lib/csv.ts');
+    save(toCsv(COMPARE_CSV_COLUMNS, rows), csvLink.download);
   });
 
   render();
