@@ -1,12 +1,13 @@
 // Build the Pagefind full-text index over the built site (dist/ → dist/pagefind/).
 // Pagefind splits the index by <html lang>: /en/ pages get English stemming, /zh/ pages (zh-Hans) Chinese
 // word segmentation. Only pages that mark their main content with data-pagefind-body are indexed.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { chartTextForIndex, dropIdsForIndex, indexChunkSize, spaceBlockBoundaries } from '../src/lib/search.ts';
+import { chartTextForIndex, dropIdsForIndex, indexChunkSize, newestFile, spaceBlockBoundaries } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -19,11 +20,15 @@ const files = htmlFiles(dist);
 // each of its words, so at 84 pages a language 30 KiB chunks would be most of what it transfers. Pagefind reads
 // the size from its environment when its process starts, so it is set before the first call.
 const indexed = new Map<string, number>();
+/** Indexed pages with a date to sort by (case pages: `data-date-sort`), by their address. */
+const dated = new Map<string, string>();
 for (const file of files) {
   const html = readFileSync(file, 'utf8');
   if (!/\sdata-pagefind-body[\s>=]/.test(html)) continue;
   const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
+  const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
+  if (key !== undefined) dated.set(`/${relative(dist, file).split(sep).join('/').replace(/index\.html$/, '')}`, key);
 }
 const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(indexChunkSize(Math.max(0, ...indexed.values())));
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
@@ -42,5 +47,29 @@ if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join
 const written = await index.writeFiles({ outputPath: bundle });
 if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
 await pagefind.close();
+
+// Newest first, per language of the index: the dated pages' result ids (their fragment file names) in date
+// order, for the search page to sort by when a reader asks (see newestFile in src/lib/search.ts).
+const idOf = new Map<string, string>();
+const fragments = join(bundle, 'fragment');
+for (const name of readdirSync(fragments)) {
+  const text = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
+  const url = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+  if (url === undefined) throw new Error(`${join(fragments, name)}: found no page address at its start, expected pagefind_dcd{"url":…`);
+  idOf.set(JSON.parse(`"${url}"`) as string, name.replace(/\.pf_fragment$/, ''));
+}
+const newest = new Map<string, { id: string; url: string; key: string }[]>();
+for (const [url, key] of dated) {
+  const id = idOf.get(url);
+  if (!id) throw new Error(`${url}: a dated page with no Pagefind fragment`);
+  const lang = id.slice(0, id.lastIndexOf('_'));
+  const list = newest.get(lang);
+  if (list) list.push({ id, url, key });
+  else newest.set(lang, [{ id, url, key }]);
+}
+for (const [lang, pages] of newest) {
+  pages.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  writeFileSync(join(bundle, newestFile(lang)), JSON.stringify(pages.map((p) => p.id)));
+}
 const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 console.log(`✓ search index: ${Object.entries(entry.languages).map(([lang, l]) => `${lang} ${l.page_count}`).join(', ')} pages, chunks of ${chunkSize} word positions → ${bundle}`);

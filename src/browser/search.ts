@@ -9,7 +9,7 @@ import {
   emptySearchState,
   isActive,
   pagefindFilters,
-  pagefindSort,
+  newestFile,
   parseSearchState,
   proseExcerpt,
   resultKind,
@@ -62,6 +62,20 @@ function start(root: HTMLElement): void {
       return api;
     })();
     return loading;
+  }
+
+  // ——— newest first: the order of the dated pages, fetched the first time a reader sorts by date ———
+  let newestLoading: Promise<Map<string, number>> | undefined;
+  function newestOrder(): Promise<Map<string, number>> {
+    newestLoading ??= (async () => {
+      const file = withBase(base, `pagefind/${newestFile(document.documentElement.lang)}`);
+      const response = await fetch(file);
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      const ids = (await response.json()) as string[];
+      return new Map(ids.map((id, i) => [id, i]));
+    })();
+    newestLoading.catch(() => (newestLoading = undefined)); // a failed fetch is tried again on the next search
+    return newestLoading;
   }
 
   // ——— form ⇄ state ———
@@ -234,7 +248,8 @@ function start(root: HTMLElement): void {
       status.textContent = ui.searchLoading;
       // the index is in simplified characters: a traditional query is converted first (tables loaded only then)
       const simplified = state.q ? await toSimplified(state.q) : '';
-      const response = await searchWholeTerms(pf, simplified, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+      const newest = state.sort === 'date' ? await newestOrder() : undefined;
+      const response = await searchWholeTerms(pf, simplified, { filters: pagefindFilters(state) }, newest);
       if (!response || me !== current) return;
       pending = response.results;
       list.replaceChildren();

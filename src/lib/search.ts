@@ -68,8 +68,21 @@ export function pagefindFilters(state: SearchState, except?: SearchFilter): Page
   return out;
 }
 
-export function pagefindSort(state: SearchState): Record<string, 'asc' | 'desc'> | undefined {
-  return state.sort === 'date' ? { date: 'desc' } : undefined;
+/**
+ * The file listing every dated page of a language's index, newest first (by `dateSortKey`, ties by address),
+ * as Pagefind result ids: written by scripts/index-search.ts beside the index, fetched only when a reader
+ * sorts by date. Pagefind's own sort would put that order in the index list every query fetches (about
+ * 44 KiB over gzip at 20,000 cases); this file is fetched by readers who ask for it.
+ */
+export const newestFile = (pagefindLang: string): string => `newest-${pagefindLang.toLowerCase()}.json`;
+
+/** Results newest first: the order of `newest` (ids), results it does not list after them in their own order. */
+export function newestFirst<T extends { id: string }>(results: readonly T[], newest: ReadonlyMap<string, number>): T[] {
+  const rank = (r: T) => newest.get(r.id) ?? Infinity;
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 // ——— What a case page tells the index ———
@@ -157,10 +170,12 @@ export function hanTerms(query: string): string[] {
  *   ranking, with the phrase search's counts — unless no page has it whole, then the word matches stand;
  * - a longer query puts the pages that contain every Han term whole, and its other words side by side, first,
  *   then the rest (so “three lights” lists Xiqiao before pages that say “three” and “lights” apart).
- * A sorted search (newest first) keeps its sort order.
+ * A search sorted newest first (`newest`: rank of each dated page, see `newestFile`) lists its matches in
+ * that order instead.
  */
-export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}): Promise<PagefindSearchResponse | null> {
+export async function searchWholeTerms(api: PagefindApi, query: string, options: PagefindSearchOptions = {}, newest?: ReadonlyMap<string, number>): Promise<PagefindSearchResponse | null> {
   const q = query.trim();
+  const sorted = (r: PagefindSearchResponse | null) => (r && newest ? { ...r, results: newestFirst(r.results, newest) } : r);
   const response = await api.search(q || null, options);
   const han = hanTerms(q);
   // phrases: each Han term; and two or more words in other scripts side by side (“three lights”), or joined by a
@@ -168,16 +183,16 @@ export async function searchWholeTerms(api: PagefindApi, query: string, options:
   const phrases: string[][] = han.map((t) => [t]);
   const latin = q.replace(/\p{Script=Han}+/gu, ' ').replace(/["“”]/g, ' ').trim().split(/\s+/).filter(Boolean);
   if (latin.length >= 2) phrases.push([latin.join(' '), latin.join('-')]);
-  if (!response || phrases.length === 0) return response;
+  if (!response || phrases.length === 0) return sorted(response);
   const found = await Promise.all(phrases.map((variants) => Promise.all(variants.map((v) => api.search(`"${v}"`, options)))));
   const sets = found.map((responses) => new Set(responses.flatMap((r) => r?.results.map((x) => x.id) ?? [])));
   const isWhole = (id: string) => sets.every((ids) => ids.has(id));
   const phrase = found[0]?.[0];
   if (han.length === 1 && han[0] === q && phrase && phrase.results.length > 0) {
-    const ranked = options.sort ? phrase.results : response.results.filter((r) => isWhole(r.id));
-    return { ...phrase, results: ranked };
+    const ranked = newest ? phrase.results : response.results.filter((r) => isWhole(r.id));
+    return sorted({ ...phrase, results: ranked });
   }
-  if (options.sort) return response;
+  if (newest) return sorted(response);
   const whole = response.results.filter((r) => isWhole(r.id));
   const partial = response.results.filter((r) => !isWhole(r.id));
   return { ...response, results: [...whole, ...partial] };

@@ -4,9 +4,13 @@
 // them); and the search page's own script, which carries only the words it writes (src/lib/ui-search.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { indexChunkSize } from '../../src/lib/search.ts';
+import { Atlas } from '../../src/lib/atlas.ts';
+import { loadProject } from '../../src/lib/load.ts';
+import { dateSortKey, indexChunkSize, newestFile } from '../../src/lib/search.ts';
+import { ROOT } from '../helpers/fixture.ts';
+import { htmlFiles } from '../helpers/site.ts';
 import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
 
 const site = inject('siteUrl');
@@ -79,3 +83,26 @@ describe('search index chunks', () => {
     }
   });
 });
+
+describe('newest first, outside the index list', () => {
+  it('no page gives Pagefind a sort, so the index list every query fetches holds no page order', () => {
+    const sorted = htmlFiles(dist).filter((f) => /\sdata-pagefind-sort=/.test(readFileSync(join(dist, f), 'utf8')));
+    expect(sorted).toEqual([]);
+  });
+
+  it('each language has a file of its case pages newest first, as result ids, fetched only to sort by date', () => {
+    const atlas = new Atlas(loadProject(ROOT));
+    const urlOf = (id: string) => /^pagefind_dcd\{"url":"([^"]+)"/.exec(gunzipSync(readFileSync(join(dist, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8'))![1]!;
+    for (const [lang, pfLang] of [['en', 'en'], ['zh', 'zh-Hans']] as const) {
+      const ids = JSON.parse(readFileSync(join(dist, 'pagefind', newestFile(pfLang)), 'utf8')) as string[];
+      const expected = atlas
+        .caseList()
+        .filter((c) => c.docs[lang])
+        .map((c) => ({ url: `/${lang}/cases/${c.slug}/`, key: dateSortKey(c.date) }))
+        .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? 1 : -1) : a.url < b.url ? -1 : 1))
+        .map((c) => c.url);
+      expect(ids.map(urlOf), lang).toEqual(expected);
+    }
+  });
+});
+

@@ -9,7 +9,8 @@ import {
   excerptParts,
   isActive,
   pagefindFilters,
-  pagefindSort,
+  newestFile,
+  newestFirst,
   parseSearchState,
   hanTerms,
   indexChunkSize,
@@ -70,9 +71,12 @@ describe('Pagefind options', () => {
     expect(pagefindFilters(emptySearchState())).toEqual({});
   });
 
-  it('sorts by date newest first, or leaves ranking to relevance', () => {
-    expect(pagefindSort({ ...emptySearchState(), sort: 'date' })).toEqual({ date: 'desc' });
-    expect(pagefindSort(emptySearchState())).toBeUndefined();
+  it('sorts newest first by the order of the dated pages; pages without a date keep their order after them', () => {
+    const newest = new Map(['en_c', 'en_a', 'en_d'].map((id, i) => [id, i]));
+    const results = ['en_x', 'en_a', 'en_y', 'en_d', 'en_c'].map((id) => ({ id }));
+    expect(newestFirst(results, newest).map((r) => r.id)).toEqual(['en_c', 'en_a', 'en_d', 'en_x', 'en_y']);
+    expect(newestFile('zh-Hans')).toBe('newest-zh-hans.json');
+    expect(newestFile('en')).toBe('newest-en.json');
   });
 });
 
@@ -263,6 +267,18 @@ describe('queries', () => {
   it('puts pages with the words of a longer query side by side first', async () => {
     const words = fakePagefindWords({ apart: 'lights and three', together: 'the three lights programme' });
     expect((await searchWholeTerms(words, 'three lights'))!.results.map((x) => x.id)).toEqual(['together', 'apart']);
+  });
+
+  it('a search sorted newest first lists every match, whole or not, in date order', async () => {
+    const pf = fakePagefind({ xiqiao: '三亮工程无人', shuangliao: '三无小区', maonan: '典型的三无小区' });
+    const newest = new Map(['maonan', 'xiqiao', 'shuangliao'].map((id, i) => [id, i]));
+    // one Chinese term: the pages with it whole, newest first
+    expect((await searchWholeTerms(pf, '三无', {}, newest))!.results.map((x) => x.id)).toEqual(['maonan', 'shuangliao']);
+    // a longer query: every match, newest first, whole terms no longer first
+    const words = fakePagefindWords({ apart: 'lights and three', together: 'the three lights programme' });
+    const order = new Map(['apart', 'together'].map((id, i) => [id, i]));
+    expect((await searchWholeTerms(words, 'three lights', {}, order))!.results.map((x) => x.id)).toEqual(['apart', 'together']);
+    expect((await searchWholeTerms(words, 'three', {}, new Map([['together', 0]])))!.results.map((x) => x.id)).toEqual(['together', 'apart']);
   });
 
   it('runs a one-word query once, untouched', async () => {
