@@ -76,13 +76,9 @@ export function pagefindFilters(state: SearchState, except?: SearchFilter): Page
  */
 export const newestFile = (pagefindLang: string): string => `newest-${pagefindLang.toLowerCase()}.json`;
 
-/** Results newest first: the order of `newest` (ids), results it does not list after them in their own order. */
+/** Results newest first, in the order of `newest` (ids); pages it does not list (no date: not cases) are left out. */
 export function newestFirst<T extends { id: string }>(results: readonly T[], newest: ReadonlyMap<string, number>): T[] {
-  const rank = (r: T) => newest.get(r.id) ?? Infinity;
-  return results
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
-    .map(({ r }) => r);
+  return results.filter((r) => newest.has(r.id)).sort((a, b) => newest.get(a.id)! - newest.get(b.id)!);
 }
 
 // ——— What a case page tells the index ———
