@@ -13,6 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
 const bundle = join(dist, 'pagefind');
 
+/** A built file's path under dist/ with forward slashes: what Pagefind is given and what its page address comes from. */
+const sourcePathOf = (file: string) => relative(dist, file).split(sep).join('/');
+
 const htmlFiles = (dir: string) => listFiles(dir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).map((f) => join(dir, f));
 
 const files = htmlFiles(dist);
@@ -28,7 +31,7 @@ for (const file of files) {
   const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
   const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
-  if (key !== undefined) dated.set(`/${relative(dist, file).split(sep).join('/').replace(/index\.html$/, '')}`, key);
+  if (key !== undefined) dated.set(`/${sourcePathOf(file).replace(/index\.html$/, '')}`, key);
 }
 const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(indexChunkSize(Math.max(0, ...indexed.values())));
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
@@ -39,7 +42,7 @@ const problems: string[] = [];
 for (const file of files) {
   // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
   // (see src/lib/search.ts).
-  const sourcePath = relative(dist, file).split(sep).join('/');
+  const sourcePath = sourcePathOf(file);
   const added = await index.addHTMLFile({ sourcePath, content: dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(readFileSync(file, 'utf8')))) });
   problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
 }
