@@ -25,9 +25,12 @@ const files = htmlFiles(dist);
 const indexed = new Map<string, number>();
 /** Indexed pages with a date to sort by (case pages: `data-date-sort`), by their address. */
 const dated = new Map<string, string>();
+/** The pages that mark their content with data-pagefind-body: once one page does, Pagefind indexes only those. */
+const bodyFiles: string[] = [];
 for (const file of files) {
   const html = readFileSync(file, 'utf8');
   if (!/\sdata-pagefind-body[\s>=]/.test(html)) continue;
+  bodyFiles.push(file);
   const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
   const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
@@ -39,7 +42,10 @@ process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 const problems: string[] = [];
-for (const file of files) {
+// Only the pages Pagefind would index are sent to it (embed pages, the comparison and data pages are about half
+// of all pages at scale, and each would be read, rewritten and parsed for nothing); a site where no page marks its
+// content would be indexed whole, as Pagefind does.
+for (const file of bodyFiles.length ? bodyFiles : files) {
   // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
   // (see src/lib/search.ts).
   const sourcePath = sourcePathOf(file);
