@@ -1,4 +1,7 @@
-// Preview images (1200×630 PNG) for link previews: one per case, per theme and for the site, per language.
+// Preview images (1200×630 PNG) for link previews: one per case, per theme and for the site, per language, at
+// og/<lang>/<path>.png. The first folder is a parameter (always "og") rather than a literal folder so that Astro,
+// which generates routes with a literal first folder before those with a parameter, generates these images after
+// the pages: by then the worker threads planned below have rendered them, and the build only copies them out.
 import { pageCacheKey } from '../../../site/cache-key.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
@@ -16,10 +19,10 @@ export const getStaticPaths = (async () => {
   const stories = await getStories();
   const cacheKey = await pageCacheKey();
   const paths = LANGS.flatMap((lang) => [
-    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) }, cacheKey })),
-    { params: { lang, path: 'site' }, props: { card: siteCard(atlas, lang) }, cacheKey },
-    ...atlas.caseList().map((c) => ({ params: { lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) }, cacheKey })),
-    ...atlas.data.themes.map((th) => ({ params: { lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) }, cacheKey })),
+    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { og: 'og', lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) }, cacheKey })),
+    { params: { og: 'og', lang, path: 'site' }, props: { card: siteCard(atlas, lang) }, cacheKey },
+    ...atlas.caseList().map((c) => ({ params: { og: 'og', lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) }, cacheKey })),
+    ...atlas.data.themes.map((th) => ({ params: { og: 'og', lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) }, cacheKey })),
   ]);
   // A build renders these cards on spare cores too (src/site/og.ts); the dev server renders the one asked for.
   if (!import.meta.env.DEV) planCards(paths.map((p) => ogCard(p.props.card)));
