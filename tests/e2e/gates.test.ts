@@ -2,7 +2,7 @@
 // chart downloads equal to their tables. Each gate says in a comment how to plant a fault it must catch
 // (README "Quality gates" lists the same); every one of those faults was planted once and seen to fail.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,6 +228,22 @@ describe('reproducible builds', () => {
     const differing = a.filter((f) => !readFileSync(join(dist, f)).equals(readFileSync(join(second, f))));
     expect(differing).toEqual([]);
   }, 900_000);
+
+  // Astro writes pages one at a time in the order it generates them; a build from empty caches writes every one,
+  // so the files' modification times give that order (Chinese pages: the English ones are rewritten after the build).
+  // Plant: move src/pages/[og]/ back to src/pages/og/ (a literal first folder is generated before [lang]/).
+  it('that build generated the preview images after the pages, so worker threads had time to render them', () => {
+    const second = join(ROOT, '.tmp', 'e2e-dist-again');
+    const files = listFiles(second);
+    const mtime = (f: string) => statSync(join(second, f)).mtimeMs;
+    const pages = files.filter((f) => /^zh\/(cases|regions|themes|embed)\/.+\/index\.html$/.test(f));
+    const images = files.filter((f) => /^og\/.+\.png$/.test(f));
+    expect(pages.length).toBeGreaterThan(50);
+    expect(images.length).toBeGreaterThan(50);
+    const lastPage = pages.reduce((a, b) => (mtime(b) > mtime(a) ? b : a));
+    const firstImage = images.reduce((a, b) => (mtime(b) < mtime(a) ? b : a));
+    expect(mtime(firstImage), `${firstImage} was written before ${lastPage}`).toBeGreaterThanOrEqual(mtime(lastPage));
+  });
 });
 
 // Each chart's CSV download holds its table: the same rows in the same order, and every cell of the
