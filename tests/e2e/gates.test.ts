@@ -211,8 +211,9 @@ describe('pages are complete without JavaScript', () => {
 // Plant: make a cached stage depend on the run, e.g. in src/site/og.ts renderCard() draw Date.now()
 // into the card — the first build's cached PNGs would hide it if the caches were shared; from empty caches it fails.
 describe('reproducible builds', () => {
+  /** The second build, from empty caches. */
+  const second = join(ROOT, '.tmp', 'e2e-dist-again');
   it('a second build of the same commit, from empty caches, in another time zone and locale, is byte-identical', () => {
-    const second = join(ROOT, '.tmp', 'e2e-dist-again');
     // Empty caches: Astro's content store (cacheDir) and the preview-image cache, both in a fresh directory.
     const caches = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
@@ -233,7 +234,6 @@ describe('reproducible builds', () => {
   // so the files' modification times give that order (Chinese pages: the English ones are rewritten after the build).
   // Plant: move src/pages/[og]/ back to src/pages/og/ (a literal first folder is generated before [lang]/).
   it('that build generated the preview images after the pages, so worker threads had time to render them', () => {
-    const second = join(ROOT, '.tmp', 'e2e-dist-again');
     const files = listFiles(second);
     const mtime = (f: string) => statSync(join(second, f)).mtimeMs;
     const pages = files.filter((f) => /^zh\/(cases|regions|themes|embed)\/.+\/index\.html$/.test(f));

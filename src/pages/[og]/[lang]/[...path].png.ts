@@ -5,7 +5,7 @@
 import { pageCacheKey } from '../../../site/cache-key.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
-import { LANGS } from '../../../lib/i18n.ts';
+import { LANGS, type Lang } from '../../../lib/i18n.ts';
 import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
 import { getStories } from '../../../site/stories.ts';
@@ -18,11 +18,12 @@ export const getStaticPaths = (async () => {
   const atlas = await getAtlas();
   const stories = await getStories();
   const cacheKey = await pageCacheKey();
+  const image = (lang: Lang, path: string, card: CardInput) => ({ params: { og: 'og', lang, path }, props: { card }, cacheKey });
   const paths = LANGS.flatMap((lang) => [
-    ...stories.filter((s) => s.lang === lang).map((s) => ({ params: { og: 'og', lang, path: `stories/${s.slug}` }, props: { card: storyCard(atlas, s) }, cacheKey })),
-    { params: { og: 'og', lang, path: 'site' }, props: { card: siteCard(atlas, lang) }, cacheKey },
-    ...atlas.caseList().map((c) => ({ params: { og: 'og', lang, path: `cases/${c.slug}` }, props: { card: caseCard(atlas, c.slug, lang) }, cacheKey })),
-    ...atlas.data.themes.map((th) => ({ params: { og: 'og', lang, path: `themes/${th.id}` }, props: { card: themeCard(atlas, th.id, lang) }, cacheKey })),
+    ...stories.filter((s) => s.lang === lang).map((s) => image(lang, `stories/${s.slug}`, storyCard(atlas, s))),
+    image(lang, 'site', siteCard(atlas, lang)),
+    ...atlas.caseList().map((c) => image(lang, `cases/${c.slug}`, caseCard(atlas, c.slug, lang))),
+    ...atlas.data.themes.map((th) => image(lang, `themes/${th.id}`, themeCard(atlas, th.id, lang))),
   ]);
   // A build renders these cards on spare cores too (src/site/og.ts); the dev server renders the one asked for.
   if (!import.meta.env.DEV) planCards(paths.map((p) => ogCard(p.props.card)));
