@@ -3,7 +3,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
 import { formatCaseDates, formatDate, formatFigure } from '../../src/lib/format.ts';
 import { ROOT } from '../helpers/fixture.ts';
-import { Parser } from 'htmlparser2';
+import { DomUtils, Parser, parseDocument } from 'htmlparser2';
+import { mdxToMdast } from 'satteri';
 import { htmlFiles, listFiles, readText } from '../helpers/site.ts';
 import { launch, watchErrors } from './browser.ts';
 
@@ -142,6 +143,52 @@ describe('case profiles show the data', () => {
         await page.close();
       });
     }
+  }
+});
+
+/** The parts of a parsed profile this test reads. */
+interface MdNode { type: string; depth?: number; name?: string | null; value?: string; attributes?: { name?: string; value?: unknown }[]; children?: MdNode[] }
+const mdText = (n: MdNode): string => (n.type === 'text' ? n.value! : (n.children ?? []).map(mdText).join(''));
+/** Typographic quotes and dashes as plain ones, so source text and rendered text compare. */
+const plain = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+
+const hasAncestor = (e: { parent: unknown }, name: string): boolean => {
+  for (let p = e.parent as { name?: string; parent: unknown } | null; p; p = p.parent as typeof p) if (p.name === name) return true;
+  return false;
+};
+
+describe('every profile is rendered from its text', () => {
+  for (const doc of data.cases) {
+    it(`${doc.lang}/${doc.slug}: headings, paragraphs, figures and printed terms of the MDX, in order`, () => {
+      const want = { headings: [] as string[], paragraphs: 0, items: 0, figs: [] as string[], terms: [] as string[] };
+      const walk = (n: MdNode, inList = false) => {
+        if (n.type === 'heading') want.headings.push(`h${n.depth} ${plain(mdText(n))}`);
+        if (n.type === 'paragraph' && !inList) want.paragraphs++;
+        if (n.type === 'listItem') want.items++;
+        if (n.type === 'mdxJsxTextElement' && n.name === 'Fig') want.figs.push(String(n.attributes!.find((a) => a.name === 'id')!.value));
+        if (n.type === 'mdxJsxTextElement' && n.name === 'Term') want.terms.push(plain(mdText(n)));
+        for (const c of n.children ?? []) walk(c, inList || n.type === 'listItem');
+      };
+      walk(mdxToMdast(doc.body) as unknown as MdNode);
+      expect(want.paragraphs).toBeGreaterThan(1);
+      expect(want.figs.length + want.terms.length).toBeGreaterThan(0);
+
+      const page = parseDocument(readText(dist, `${doc.lang}/cases/${doc.slug}/index.html`));
+      const prose = DomUtils.findOne((e) => e.name === 'div' && e.attribs.class === 'prose', page.children)!;
+      expect(prose).toBeTruthy();
+      const all = DomUtils.findAll(() => true, prose.children);
+      const headings = all.filter((e) => /^h[1-6]$/.test(e.name));
+      expect(headings.map((h) => `${h.name} ${plain(DomUtils.textContent(h))}`)).toEqual(want.headings);
+      const ids = headings.map((h) => h.attribs.id ?? '');
+      expect(ids.every((id) => id.length > 0)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(all.filter((e) => e.name === 'p' && !hasAncestor(e, 'li')).length).toBe(want.paragraphs);
+      expect(all.filter((e) => e.name === 'li').length).toBe(want.items);
+      expect(all.filter((e) => e.name === 'a' && e.attribs.class === 'fig').map((a) => a.attribs['data-obs'])).toEqual(want.figs);
+      expect(all.filter((e) => e.name === 'span' && e.attribs.class === 'term').map((t) => plain(DomUtils.textContent(t)))).toEqual(want.terms);
+      // nothing of the MDX left as text
+      expect(DomUtils.textContent(prose)).not.toMatch(/<\/?(?:Fig|Term)\b|\{|\}/);
+    });
   }
 });
 
