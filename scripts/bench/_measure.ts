@@ -45,6 +45,8 @@ export interface RunResult {
   seconds: number;
   /** Peak of the summed resident memory of the process tree, sampled every 200 ms. */
   peakBytes: number;
+  /** The peak while each step ran, for commands that print `✓ <step> (<seconds> s)` as each step ends (scripts/build.ts). */
+  stepPeaks: { step: string; peakBytes: number }[];
   stdout: string;
   stderr: string;
 }
@@ -56,16 +58,30 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20000)));
     let peak = 0;
+    let stepPeak = 0;
+    const stepPeaks: RunResult['stepPeaks'] = [];
+    child.stdout.on('data', (b: Buffer) => {
+      const lines = (stdout.slice(stdout.lastIndexOf('\n') + 1) + b.toString()).split('\n').slice(0, -1);
+      stdout += b.toString();
+      for (const line of lines) {
+        const m = /^✓ (.+) \([\d.]+ s\)$/.exec(line);
+        if (!m) continue;
+        stepPeaks.push({ step: m[1]!, peakBytes: stepPeak });
+        stepPeak = 0;
+      }
+    });
+    child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20000)));
     const sample = () => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      const rss = treeRss(child.pid);
+      peak = Math.max(peak, rss);
+      stepPeak = Math.max(stepPeak, rss);
     };
     const timer = setInterval(sample, 200);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stdout, stderr });
+      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stepPeaks, stdout, stderr });
     });
   });
 }
