@@ -98,50 +98,179 @@ export function relatedInput(atlas: Atlas, c: CaseEntry): RelatedInput {
   };
 }
 
-interface RelatedIndex {
+/**
+ * Every case's ranking view, with each case's position in slug order and, for each theme, main theme,
+ * place and indicator, the positions of the cases that have it (ascending): what `relatedFrom` needs to
+ * rank a case's related cases without scoring every case.
+ */
+export interface RelatedIndex {
+  /** The cases in slug order. */
   all: RelatedInput[];
   bySlug: Map<string, RelatedInput>;
-  /** Cases by each theme they have, by province and by prefecture. */
-  byTheme: Map<string, RelatedInput[]>;
-  byPlace: Map<string, RelatedInput[]>;
+  byTheme: Map<string, Int32Array>;
+  /** Cases by their main (first) theme. */
+  byMainTheme: Map<string, Int32Array>;
+  byProvince: Map<string, Int32Array>;
+  byPrefecture: Map<string, Int32Array>;
+  byIndicator: Map<string, Int32Array>;
+  /** Cases in a province or a prefecture, by "province|prefecture" (built on first use). */
+  byPlace: Map<string, Int32Array>;
 }
-const inputsOf = new WeakMap<Atlas, RelatedIndex>();
 
-function indexOf(atlas: Atlas): RelatedIndex {
-  let index = inputsOf.get(atlas);
-  if (index) return index;
-  const all = atlas.caseList().map((x) => relatedInput(atlas, x));
-  const byTheme = new Map<string, RelatedInput[]>();
-  const byPlace = new Map<string, RelatedInput[]>();
-  const add = (m: Map<string, RelatedInput[]>, k: string, x: RelatedInput) => {
+/** Index a list of cases for `relatedFrom`. */
+export function relatedIndex(cases: RelatedInput[]): RelatedIndex {
+  const all = [...cases].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const lists = () => new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string | undefined, i: number) => {
+    if (k === undefined) return;
     const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
+    if (!list) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   };
-  for (const x of all) {
-    for (const th of new Set(x.themes)) add(byTheme, th, x);
-    if (x.province) add(byPlace, x.province, x);
-    if (x.prefecture && x.prefecture !== x.province) add(byPlace, x.prefecture, x);
+  const [theme, main, province, prefecture, indicator] = [lists(), lists(), lists(), lists(), lists()];
+  all.forEach((x, i) => {
+    for (const th of x.themes) add(theme, th, i);
+    add(main, x.themes[0], i);
+    add(province, x.province, i);
+    add(prefecture, x.prefecture, i);
+    for (const ind of x.indicators) add(indicator, ind, i);
+  });
+  const frozen = (m: Map<string, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)]));
+  return {
+    all,
+    bySlug: new Map(all.map((x) => [x.slug, x])),
+    byTheme: frozen(theme),
+    byMainTheme: frozen(main),
+    byProvince: frozen(province),
+    byPrefecture: frozen(prefecture),
+    byIndicator: frozen(indicator),
+    byPlace: new Map(),
+  };
+}
+
+const NONE = new Int32Array(0);
+
+/** The cases in `of`'s province or prefecture (each once, ascending). */
+function placeList(index: RelatedIndex, of: RelatedInput): Int32Array {
+  const key = `${of.province ?? ''}|${of.prefecture ?? ''}`;
+  let list = index.byPlace.get(key);
+  if (list) return list;
+  const a = (of.province && index.byProvince.get(of.province)) || NONE;
+  const b = (of.prefecture && index.byPrefecture.get(of.prefecture)) || NONE;
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged[merged.length - 1] !== x) merged.push(x);
   }
-  index = { all, bySlug: new Map(all.map((x) => [x.slug, x])), byTheme, byPlace };
-  inputsOf.set(atlas, index);
-  return index;
+  list = Int32Array.from(merged);
+  index.byPlace.set(key, list);
+  return list;
+}
+
+/** A list of case positions being walked, and the most any case on it can gain from it. */
+interface Cursor {
+  ids: Int32Array;
+  at: number;
+  bound: number;
+}
+const current = (c: Cursor) => (c.at < c.ids.length ? c.ids[c.at]! : Infinity);
+/** Move `c` to its first case at or after position `target`. */
+function seek(c: Cursor, target: number) {
+  let lo = c.at;
+  let hi = c.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (c.ids[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  c.at = lo;
 }
 
 /**
- * Related cases of `c` among every case of the atlas (each case's view built once per atlas).
- * A case that shares no theme and no place with `c` can score at most one point per shared indicator;
- * so the cases sharing a theme or a place are ranked first, and only when fewer than `max` of them
- * score above that bound are all cases ranked. The result is the same as ranking every case.
+ * What `relatedCases(of, index.all, max)` gives, without scoring every case: the cases that share
+ * something with `of` are walked together in slug order, list by list (a theme's cases, the main
+ * theme's, the place's, an indicator's), and a case is scored only when the lists it can be on could
+ * lift it above the current `max`-th best (WAND, Broder et al. 2003). A case later in slug order must
+ * score strictly more to displace an earlier one, as in `relatedCases`.
+ */
+export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): RelatedCase[] {
+  if (max <= 0) return [];
+  const ofIndicators = [...new Set(of.indicators)].sort();
+  const cursors: Cursor[] = [];
+  const walk = (ids: Int32Array | undefined, bound: number) => {
+    if (ids && ids.length && bound > 0) cursors.push({ ids, at: 0, bound });
+  };
+  // the bounds are what link() can add for each: 3 per occurrence of a theme, 2 per occurrence of the
+  // main theme for a case with the same main theme, 3 for the same prefecture or 2 for the same province
+  for (const th of of.themes) walk(index.byTheme.get(th), RELATED_WEIGHTS.theme);
+  const main = of.themes[0];
+  if (main !== undefined) walk(index.byMainTheme.get(main), RELATED_WEIGHTS.mainTheme * of.themes.filter((t) => t === main).length);
+  if (of.province || of.prefecture) walk(placeList(index, of), Math.max(of.prefecture ? RELATED_WEIGHTS.prefecture : 0, of.province ? RELATED_WEIGHTS.province : 0));
+  for (const ind of ofIndicators) walk(index.byIndicator.get(ind), RELATED_WEIGHTS.indicator);
+
+  const best: { score: number; other: RelatedInput }[] = [];
+  for (;;) {
+    cursors.sort((a, b) => current(a) - current(b));
+    // the first case any list is on that could beat the max-th best: to beat it a case must score
+    // more than it (or than nothing), and can gain at most the bounds of the lists at or before it
+    const floor = best.length === max ? best[max - 1]!.score : 0;
+    let sum = 0;
+    let pivot = -1;
+    for (const c of cursors) {
+      if (current(c) === Infinity) break;
+      sum += c.bound;
+      if (sum > floor) {
+        pivot = current(c);
+        break;
+      }
+    }
+    if (pivot < 0) break;
+    if (current(cursors[0]!) === pivot) {
+      const other = index.all[pivot]!;
+      if (other.slug !== of.slug) {
+        const score = link(of, ofIndicators, other);
+        if (score > floor) {
+          let i = best.length;
+          while (i > 0 && (score > best[i - 1]!.score || (score === best[i - 1]!.score && other.slug < best[i - 1]!.other.slug))) i--;
+          best.splice(i, 0, { score, other });
+          if (best.length > max) best.pop();
+        }
+      }
+      for (const c of cursors) if (current(c) === pivot) c.at++;
+    } else {
+      // no case before the pivot can beat the max-th best: skip the lists ahead to it
+      for (const c of cursors) {
+        if (current(c) >= pivot) break;
+        seek(c, pivot);
+      }
+    }
+  }
+  return best.map(({ score, other }) => {
+    const reasons: RelatedReason[] = [];
+    link(of, ofIndicators, other, reasons);
+    return { slug: other.slug, score, reasons };
+  });
+}
+
+const indexes = new WeakMap<Atlas, RelatedIndex>();
+const memo = new WeakMap<Atlas, Map<string, RelatedCase[]>>();
+
+/**
+ * Related cases of `c` among every case of the atlas: the same as `relatedCases` over every case, with
+ * the index built once per atlas and each case's list kept (both languages' pages show the same list).
  */
 export function relatedOf(atlas: Atlas, c: CaseEntry, max = 4): RelatedCase[] {
-  const index = indexOf(atlas);
-  const of = index.bySlug.get(c.slug) ?? relatedInput(atlas, c);
-  const near = new Set<RelatedInput>();
-  for (const th of of.themes) for (const x of index.byTheme.get(th) ?? []) near.add(x);
-  for (const place of [of.province, of.prefecture]) if (place) for (const x of index.byPlace.get(place) ?? []) near.add(x);
-  const best = relatedCases(of, [...near], max);
-  const outsider = new Set(of.indicators).size * RELATED_WEIGHTS.indicator;
-  if (best.length === max && best[max - 1]!.score > outsider) return best;
-  return relatedCases(of, index.all, max);
+  let index = indexes.get(atlas);
+  if (!index) {
+    index = relatedIndex(atlas.caseList().map((x) => relatedInput(atlas, x)));
+    indexes.set(atlas, index);
+  }
+  let kept = memo.get(atlas);
+  if (!kept) memo.set(atlas, (kept = new Map()));
+  const key = `${max} ${c.slug}`;
+  let r = kept.get(key);
+  if (!r) kept.set(key, (r = relatedFrom(index, index.bySlug.get(c.slug) ?? relatedInput(atlas, c), max)));
+  return r;
 }

@@ -104,7 +104,7 @@ describe('indexes behind the pages', () => {
       }
     }
   });
-  it('related cases: ranking the cases that share a theme or a place first gives what ranking every case gives', () => {
+  it('related cases: walking the index gives what ranking every case gives', () => {
     const all = big.caseList().map((x) => relatedInput(big, x));
     for (const x of big.caseList()) expect(relatedOf(big, x), x.slug).toEqual(relatedCases(relatedInput(big, x), all));
     for (const x of big.caseList().slice(0, 40)) for (const max of [1, 12, 60, 400]) expect(relatedOf(big, x, max), `${x.slug} ${max}`).toEqual(relatedCases(relatedInput(big, x), all, max));

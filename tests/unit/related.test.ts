@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedCases, relatedOf, type RelatedInput } from '../../src/lib/related.ts';
+import { relatedCases, relatedFrom, relatedIndex, relatedOf, type RelatedInput } from '../../src/lib/related.ts';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { ROOT } from '../helpers/fixture.ts';
@@ -63,6 +63,49 @@ describe('relatedCases', () => {
       { kind: 'province', id: 'guangdong' },
       { kind: 'indicator', id: 'titles_awarded' },
     ]);
+  });
+});
+
+describe('relatedFrom (walking the index)', () => {
+  // cases with every shape the ranking meets: one to three themes (some repeated), a main theme shared
+  // or not, a prefecture with or without a province, no place at all, repeated indicators
+  const themes = ['a', 'b', 'c', 'd', 'e'];
+  const inds = ['x', 'y', 'z', 'w'];
+  const shaped = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const th = [themes[i % 5]!, themes[(i * 3 + 1) % 5]!, themes[(i * 7) % 5]!].slice(0, 1 + (i % 3));
+      const ind = inds.filter((_, j) => (i >> j) & 1);
+      if (i % 11 === 0) ind.push(ind[0] ?? 'x');
+      const province = i % 13 === 0 ? undefined : `p${i % 4}`;
+      const prefecture = i % 3 === 0 ? undefined : `q${i % 9}`;
+      return c(`case-${String((i * 7919) % n).padStart(4, '0')}-${i}`, th, ind, province, prefecture);
+    });
+
+  it('gives exactly what ranking every case gives, for any number asked', () => {
+    const all = shaped(240);
+    const index = relatedIndex(all);
+    for (const of of all) for (const max of [1, 4, 17, 300]) expect(relatedFrom(index, of, max), `${of.slug} ${max}`).toEqual(relatedCases(of, all, max));
+    // a case that is not in the index is ranked against all of them
+    const outsider = c('outsider', ['b', 'b', 'a'], ['y', 'y'], undefined, 'q4');
+    expect(relatedFrom(index, outsider, 6)).toEqual(relatedCases(outsider, all, 6));
+    expect(relatedFrom(index, outsider, 0)).toEqual([]);
+  });
+
+  it('scores only a small share of a large corpus', () => {
+    const all = shaped(6000);
+    const index = relatedIndex(all);
+    let scored = 0;
+    // count each case the walk looks at (the index's list of cases is only read to score one)
+    index.all = new Proxy(index.all, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) scored++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const sample = all.filter((_, i) => i % 100 === 0);
+    for (const of of sample) expect(relatedFrom(index, of), of.slug).toEqual(relatedCases(of, all));
+    // ranking every case would score all 6,000 for each of the 60; the walk scores under 2 % of them
+    expect(scored / sample.length).toBeLessThan(120);
   });
 });
 
