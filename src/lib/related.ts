@@ -113,8 +113,8 @@ export interface RelatedIndex {
   byProvince: Map<string, Int32Array>;
   byPrefecture: Map<string, Int32Array>;
   byIndicator: Map<string, Int32Array>;
-  /** Cases in a province or a prefecture, by "province|prefecture" (built on first use). */
-  byPlace: Map<string, Int32Array>;
+  /** Cases of a province outside a prefecture, or with any of a set of indicators (built on first use). */
+  unions: Map<string, Int32Array>;
 }
 
 /** Index a list of cases for `relatedFrom`. */
@@ -144,29 +144,36 @@ export function relatedIndex(cases: RelatedInput[]): RelatedIndex {
     byProvince: frozen(province),
     byPrefecture: frozen(prefecture),
     byIndicator: frozen(indicator),
-    byPlace: new Map(),
+    unions: new Map(),
   };
 }
 
-const NONE = new Int32Array(0);
+/** The cases on any of `lists` (each once, ascending), kept under `key` for the next case asking. */
+function unionOf(index: RelatedIndex, key: string, lists: (Int32Array | undefined)[]): Int32Array {
+  let union = index.unions.get(key);
+  if (union) return union;
+  const all = new Int32Array(lists.reduce((n, l) => n + (l?.length ?? 0), 0));
+  let n = 0;
+  for (const l of lists) if (l) all.set(l, (n += l.length) - l.length);
+  all.sort();
+  n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  union = all.slice(0, n);
+  index.unions.set(key, union);
+  return union;
+}
 
-/** The cases in `of`'s province or prefecture (each once, ascending). */
-function placeList(index: RelatedIndex, of: RelatedInput): Int32Array {
-  const key = `${of.province ?? ''}|${of.prefecture ?? ''}`;
-  let list = index.byPlace.get(key);
-  if (list) return list;
-  const a = (of.province && index.byProvince.get(of.province)) || NONE;
-  const b = (of.prefecture && index.byPrefecture.get(of.prefecture)) || NONE;
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (merged[merged.length - 1] !== x) merged.push(x);
+/** The cases of `province` not in `prefecture`, kept for the next case asking. */
+function without(index: RelatedIndex, province: string, ofProvince: Int32Array | undefined, prefecture: string | undefined, ofPrefecture: Int32Array | undefined): Int32Array | undefined {
+  if (!ofProvince || !ofPrefecture) return ofProvince;
+  const key = `province\0${province}\0${prefecture}`;
+  let rest = index.unions.get(key);
+  if (!rest) {
+    const drop = new Set(ofPrefecture);
+    rest = ofProvince.filter((i) => !drop.has(i));
+    index.unions.set(key, rest);
   }
-  list = Int32Array.from(merged);
-  index.byPlace.set(key, list);
-  return list;
+  return rest;
 }
 
 /** A list of case positions being walked, and the most any case on it can gain from it. */
@@ -207,8 +214,14 @@ export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): Rel
   for (const th of of.themes) walk(index.byTheme.get(th), RELATED_WEIGHTS.theme);
   const main = of.themes[0];
   if (main !== undefined) walk(index.byMainTheme.get(main), RELATED_WEIGHTS.mainTheme * of.themes.filter((t) => t === main).length);
-  if (of.province || of.prefecture) walk(placeList(index, of), Math.max(of.prefecture ? RELATED_WEIGHTS.prefecture : 0, of.province ? RELATED_WEIGHTS.province : 0));
-  for (const ind of ofIndicators) walk(index.byIndicator.get(ind), RELATED_WEIGHTS.indicator);
+  // (a case's place, or its indicators, walked as one list: most cases report the common indicators, and
+  // a list each would be walked in step, case by case)
+  // the same prefecture (3), else the same province (2): two lists with no case on both, so that the
+  // few cases of the prefecture are what a high score needs, not every case of the province
+  const ofPrefecture = of.prefecture ? index.byPrefecture.get(of.prefecture) : undefined;
+  walk(ofPrefecture, RELATED_WEIGHTS.prefecture);
+  if (of.province) walk(without(index, of.province, index.byProvince.get(of.province), of.prefecture, ofPrefecture), RELATED_WEIGHTS.province);
+  if (ofIndicators.length) walk(unionOf(index, `indicators\0${ofIndicators.join('\0')}`, ofIndicators.map((ind) => index.byIndicator.get(ind))), RELATED_WEIGHTS.indicator * ofIndicators.length);
 
   const best: { score: number; other: RelatedInput }[] = [];
   for (;;) {
