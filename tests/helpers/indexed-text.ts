@@ -1,10 +1,12 @@
 // The yardstick the search is measured against: what a reader sees as each page's own text. Each page is opened
 // in Chromium and the text is the rendered `innerText` of its <main> — what is on screen, laid out, with blocks
 // apart — not anything the indexer is given. It shares no rule with the indexing code: no element list, no
-// exclusion list, no data-pagefind-* attribute. Two things a reader does not take as the page's own words are left
-// out, by rules of this file:
+// exclusion list, no data-pagefind-* attribute. Three things a reader does not take as the page's own words are
+// left out, by rules of this file:
 //  - teaser cards: a list item that opens with a heading linking to another page (a case card on a region or
 //    theme page) shows that other page's title and summary;
+//  - credits for other cases' figures: a chart's line that opens “Compared with figures from” / “对比数字来自”
+//    lists the reports other cases come from;
 //  - controls: buttons, form fields and download links (“Download CSV”, “Copy link”).
 import { readFileSync } from 'node:fs';
 import { listFiles } from '../../src/lib/paths.ts';
@@ -35,7 +37,8 @@ export async function visiblePages(browser: Browser, siteUrl: string, urls: read
     const page = await context.newPage();
     for (const url of urls) {
       await page.goto(new URL(url.replace(/^\//, ''), siteUrl).href);
-      const text = await page.evaluate(() => {
+      const creditOpening = ['Compared with figures from', '对比数字来自'];
+      const text = await page.evaluate((creditOpening) => {
         const main = document.querySelector('main');
         if (!main) return '';
         const here = location.pathname;
@@ -45,6 +48,7 @@ export async function visiblePages(browser: Browser, siteUrl: string, urls: read
         };
         const out: HTMLElement[] = [];
         for (const li of main.querySelectorAll('li')) if (teaser(li)) out.push(li as HTMLElement);
+        for (const p of main.querySelectorAll('p')) if (creditOpening.some((o) => (p as HTMLElement).innerText.trim().startsWith(o))) out.push(p as HTMLElement);
         for (const el of main.querySelectorAll('button, select, input, textarea, a[download]')) out.push(el as HTMLElement);
         // take them out of the layout, read the text, put them back
         const saved = out.map((el) => [el, el.style.display] as const);
@@ -52,7 +56,7 @@ export async function visiblePages(browser: Browser, siteUrl: string, urls: read
         const text = main.innerText;
         for (const [el, display] of saved) el.style.display = display;
         return text;
-      });
+      }, creditOpening);
       pages.push({ url, lang: url.startsWith('/zh/') ? 'zh' : 'en', text: text.replace(/\s+/g, ' ').trim().normalize('NFC') });
     }
   } finally {
