@@ -198,7 +198,7 @@ function seek(c: Cursor, target: number) {
 /**
  * What `relatedCases(of, index.all, max)` gives, without scoring every case: the cases that share
  * something with `of` are walked together in slug order, list by list (a theme's cases, the main
- * theme's, the place's, an indicator's), and a case is scored only when the lists it can be on could
+ * theme's, the prefecture's, the rest of the province's, the indicators'), and a case is scored only when the lists it can be on could
  * lift it above the current `max`-th best (WAND, Broder et al. 2003). A case later in slug order must
  * score strictly more to displace an earlier one, as in `relatedCases`.
  */
@@ -214,10 +214,9 @@ export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): Rel
   for (const th of of.themes) walk(index.byTheme.get(th), RELATED_WEIGHTS.theme);
   const main = of.themes[0];
   if (main !== undefined) walk(index.byMainTheme.get(main), RELATED_WEIGHTS.mainTheme * of.themes.filter((t) => t === main).length);
-  // (a case's place, or its indicators, walked as one list: most cases report the common indicators, and
-  // a list each would be walked in step, case by case)
   // the same prefecture (3), else the same province (2): two lists with no case on both, so that the
-  // few cases of the prefecture are what a high score needs, not every case of the province
+  // few cases of the prefecture are what a high score needs, not every case of the province; and the
+  // indicators as one list (most cases report the common ones: a list each would be walked in step)
   const ofPrefecture = of.prefecture ? index.byPrefecture.get(of.prefecture) : undefined;
   walk(ofPrefecture, RELATED_WEIGHTS.prefecture);
   if (of.province) walk(without(index, of.province, index.byProvince.get(of.province), of.prefecture, ofPrefecture), RELATED_WEIGHTS.province);
