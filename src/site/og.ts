@@ -1,9 +1,10 @@
 /**
  * Render preview cards to PNG at build time: satori lays out the element tree and turns text into
  * paths with Noto Sans SC (Chinese and Latin glyphs; from the @expo-google-fonts/noto-sans-sc
- * package, read from node_modules — never downloaded, never shipped to readers), resvg
- * rasterises the SVG and sharp (libvips) encodes the PNG. Rendered cards are kept in .tmp/og-cache/ by a hash of their element tree and
- * the renderer's versions, so a rebuild only renders what changed (rendering is deterministic).
+ * package, read from node_modules — never downloaded, never shipped to readers), resvg rasterises
+ * the SVG and sharp (libvips) encodes the PNG. Rendered cards are kept in .tmp/og-cache/ by a hash of
+ * their element tree and the renderer's versions, so a rebuild only renders what changed (rendering
+ * is deterministic).
  *
  * A build renders thousands of cards, and Astro renders pages one at a time on one thread. So once the
  * build knows its cards, worker threads (src/site/og-worker.ts, one per spare core) render those not
@@ -149,8 +150,8 @@ export async function renderCard(card: CardNode): Promise<Uint8Array<ArrayBuffer
   // satori's types expect React nodes; a plain { type, props } tree is what it takes without JSX.
   const svg = await satori(card as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  // libvips encodes the same pixels in about 60 % of the time resvg's encoder takes, into a file about a
-  // third smaller (resvg's pixels are premultiplied RGBA)
+  // libvips encodes the same pixels as resvg's own encoder would, in about the same time, into a file about
+  // a third smaller (resvg's pixels are premultiplied RGBA)
   const raw = { width: image.width, height: image.height, channels: 4 as const, premultiplied: true };
   return new Uint8Array(await sharp(image.pixels, { raw }).png({ compressionLevel: 6 }).toBuffer());
 }
