@@ -22,6 +22,9 @@ import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { OG_FONT, OG_HEIGHT, OG_WIDTH, type CardNode } from '../lib/og-card.ts';
 
+// One libvips thread an image: the build's own threads (pages, preview-image workers) already fill the cores.
+sharp.concurrency(1);
+
 type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
 let fonts: SatoriFont[] | undefined;
 
@@ -150,8 +153,9 @@ export async function renderCard(card: CardNode): Promise<Uint8Array<ArrayBuffer
   // satori's types expect React nodes; a plain { type, props } tree is what it takes without JSX.
   const svg = await satori(card as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
   const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  // libvips encodes the same pixels as resvg's own encoder would, in about the same time, into a file about
-  // a third smaller (resvg's pixels are premultiplied RGBA)
-  const raw = { width: image.width, height: image.height, channels: 4 as const, premultiplied: true };
-  return new Uint8Array(await sharp(image.pixels, { raw }).png({ compressionLevel: 6 }).toBuffer());
+  // libvips encodes the same pixels as resvg's own encoder would, for about the same CPU, into a file about
+  // a third smaller. A card is opaque (its root has a background colour; tests/unit/og-render.test.ts checks),
+  // so resvg's premultiplied RGBA is plain RGB once the alpha channel is dropped.
+  const raw = { width: image.width, height: image.height, channels: 4 as const };
+  return new Uint8Array(await sharp(image.pixels, { raw }).removeAlpha().png({ compressionLevel: 6 }).toBuffer());
 }
