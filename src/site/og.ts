@@ -1,10 +1,9 @@
 /**
  * Render preview cards to PNG at build time: satori lays out the element tree and turns text into
  * paths with Noto Sans SC (Chinese and Latin glyphs; from the @expo-google-fonts/noto-sans-sc
- * package, read from node_modules — never downloaded, never shipped to readers), resvg rasterises
- * the SVG and sharp (libvips) encodes the PNG. Rendered cards are kept in .tmp/og-cache/ by a hash of
- * their element tree and the renderer's versions, so a rebuild only renders what changed (rendering
- * is deterministic).
+ * package, read from node_modules — never downloaded, never shipped to readers), then resvg
+ * rasterises the SVG. Rendered cards are kept in .tmp/og-cache/ by a hash of their element tree and
+ * the renderer's versions, so a rebuild only renders what changed (rendering is deterministic).
  *
  * A build renders thousands of cards, and Astro renders pages one at a time on one thread. So once the
  * build knows its cards, worker threads (src/site/og-worker.ts, one per spare core) render those not
@@ -19,11 +18,7 @@ import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import sharp from 'sharp';
 import { OG_FONT, OG_HEIGHT, OG_WIDTH, type CardNode } from '../lib/og-card.ts';
-
-// One libvips thread an image: the build's own threads (pages, preview-image workers) already fill the cores.
-sharp.concurrency(1);
 
 type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
 let fonts: SatoriFont[] | undefined;
@@ -42,7 +37,7 @@ function loadFonts(): SatoriFont[] {
 const version = (pkg: string) => (fromRoot()(`${pkg}/package.json`) as { version: string }).version;
 /** Changes whenever the renderer, its options or its fonts could draw a different picture. */
 let rendererId: string | undefined;
-const renderer = () => (rendererId ??= ['og-v2', version('satori'), version('@resvg/resvg-js'), `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips} png ${sharp.versions.png}`, version('@expo-google-fonts/noto-sans-sc')].join('|'));
+const renderer = () => (rendererId ??= ['og-v1', version('satori'), version('@resvg/resvg-js'), version('@expo-google-fonts/noto-sans-sc')].join('|'));
 
 const cacheDir = () => process.env.ATLAS_OG_CACHE_DIR ?? join(process.cwd(), '.tmp', 'og-cache'); // another dir: a build from an empty cache
 /** Where a card's PNG is cached: a hash of the renderer and the card. */
@@ -152,10 +147,5 @@ export async function renderCard(card: CardNode): Promise<Uint8Array<ArrayBuffer
   fonts ??= loadFonts();
   // satori's types expect React nodes; a plain { type, props } tree is what it takes without JSX.
   const svg = await satori(card as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  // libvips encodes the same pixels as resvg's own encoder would, for about the same CPU, into a file about
-  // a third smaller. A card is opaque (its root has a background colour; tests/unit/og-render.test.ts checks),
-  // so resvg's premultiplied RGBA is plain RGB once the alpha channel is dropped.
-  const raw = { width: image.width, height: image.height, channels: 4 as const };
-  return new Uint8Array(await sharp(image.pixels, { raw }).removeAlpha().png({ compressionLevel: 6 }).toBuffer());
+  return new Uint8Array(new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng());
 }
