@@ -65,20 +65,31 @@ function link(of: RelatedInput, ofIndicators: string[], other: RelatedInput, rea
  */
 export function relatedCases(of: RelatedInput, all: RelatedInput[], max = 4): RelatedCase[] {
   const ofIndicators = [...new Set(of.indicators)].sort();
-  const before = (a: { score: number; other: RelatedInput }, b: { score: number; other: RelatedInput }) =>
-    a.score > b.score || (a.score === b.score && a.other.slug < b.other.slug);
-  const best: { score: number; other: RelatedInput }[] = [];
+  const best: Scored[] = [];
   for (const other of all) {
     if (other.slug === of.slug) continue;
     const score = link(of, ofIndicators, other);
-    if (score <= 0) continue;
-    const cand = { score, other };
-    if (best.length === max && !before(cand, best[max - 1]!)) continue;
-    let i = best.length;
-    while (i > 0 && before(cand, best[i - 1]!)) i--;
-    best.splice(i, 0, cand);
-    if (best.length > max) best.pop();
+    if (score > 0) keepBest(best, { score, other }, max);
   }
+  return withReasons(of, ofIndicators, best);
+}
+
+interface Scored {
+  score: number;
+  other: RelatedInput;
+}
+/** Higher score first; between equal scores, the earlier slug. */
+const before = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.other.slug < b.other.slug);
+/** Put `cand` in its place in `best` (ranked, at most `max` long) if it ranks there. */
+function keepBest(best: Scored[], cand: Scored, max: number): void {
+  if (best.length === max && !before(cand, best[max - 1]!)) return;
+  let i = best.length;
+  while (i > 0 && before(cand, best[i - 1]!)) i--;
+  best.splice(i, 0, cand);
+  if (best.length > max) best.pop();
+}
+/** The ranked cases with what each shares with `of`. */
+function withReasons(of: RelatedInput, ofIndicators: string[], best: Scored[]): RelatedCase[] {
   return best.map(({ score, other }) => {
     const reasons: RelatedReason[] = [];
     link(of, ofIndicators, other, reasons);
@@ -222,7 +233,7 @@ export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): Rel
   if (of.province) walk(without(index, of.province, index.byProvince.get(of.province), of.prefecture, ofPrefecture), RELATED_WEIGHTS.province);
   if (ofIndicators.length) walk(unionOf(index, `indicators\0${ofIndicators.join('\0')}`, ofIndicators.map((ind) => index.byIndicator.get(ind))), RELATED_WEIGHTS.indicator * ofIndicators.length);
 
-  const best: { score: number; other: RelatedInput }[] = [];
+  const best: Scored[] = [];
   for (;;) {
     cursors.sort((a, b) => current(a) - current(b));
     // the first case any list is on that could beat the max-th best: to beat it a case must score
@@ -243,12 +254,7 @@ export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): Rel
       const other = index.all[pivot]!;
       if (other.slug !== of.slug) {
         const score = link(of, ofIndicators, other);
-        if (score > floor) {
-          let i = best.length;
-          while (i > 0 && (score > best[i - 1]!.score || (score === best[i - 1]!.score && other.slug < best[i - 1]!.other.slug))) i--;
-          best.splice(i, 0, { score, other });
-          if (best.length > max) best.pop();
-        }
+        if (score > floor) keepBest(best, { score, other }, max);
       }
       for (const c of cursors) if (current(c) === pivot) c.at++;
     } else {
@@ -259,11 +265,7 @@ export function relatedFrom(index: RelatedIndex, of: RelatedInput, max = 4): Rel
       }
     }
   }
-  return best.map(({ score, other }) => {
-    const reasons: RelatedReason[] = [];
-    link(of, ofIndicators, other, reasons);
-    return { slug: other.slug, score, reasons };
-  });
+  return withReasons(of, ofIndicators, best);
 }
 
 const indexes = new WeakMap<Atlas, RelatedIndex>();
