@@ -8,16 +8,16 @@ import { listFiles } from '../../src/lib/paths.ts';
 
 const PAGE = 4096;
 
-/** Every process's parent and resident memory (bytes), read from /proc. */
-function processTable(): Map<number, { ppid: number; rss: number }> {
-  const out = new Map<number, { ppid: number; rss: number }>();
+/** Every process's parent, program name and resident memory (bytes), read from /proc. */
+function processTable(): Map<number, { ppid: number; name: string; rss: number }> {
+  const out = new Map<number, { ppid: number; name: string; rss: number }>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       // the command name (field 2) may hold spaces and parentheses: fields after its closing parenthesis
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(d), { ppid: Number(rest[1]), rss: Number(rest[21]) * PAGE });
+      out.set(Number(d), { ppid: Number(rest[1]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), rss: Number(rest[21]) * PAGE });
     } catch {
       // the process ended while we read
     }
@@ -25,19 +25,24 @@ function processTable(): Map<number, { ppid: number; rss: number }> {
   return out;
 }
 
-/** Resident memory of a process and all its descendants, summed. */
-export function treeRss(root: number): number {
+/** Resident memory of a process and all its descendants, summed, and each of those processes by program name. */
+export function treeRss(root: number): { total: number; processes: { name: string; rss: number }[] } {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, p] of table) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
   let total = 0;
+  const processes: { name: string; rss: number }[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += table.get(pid)?.rss ?? 0;
+    const p = table.get(pid);
+    if (p) {
+      total += p.rss;
+      processes.push({ name: p.name, rss: p.rss });
+    }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, processes };
 }
 
 export interface RunResult {
@@ -47,6 +52,8 @@ export interface RunResult {
   peakBytes: number;
   /** The peak while each step ran, for commands that print `✓ <step> (<seconds> s)` as each step ends (scripts/build.ts). */
   stepPeaks: { step: string; peakBytes: number }[];
+  /** The peak of the largest single process of each program (Node, Pagefind's binary), by the name the kernel gives it. */
+  programPeaks: Map<string, number>;
   stdout: string;
   stderr: string;
 }
@@ -61,6 +68,7 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     let peak = 0;
     let stepPeak = 0;
     const stepPeaks: RunResult['stepPeaks'] = [];
+    const programPeaks = new Map<string, number>();
     child.stdout.on('data', (b: Buffer) => {
       const lines = (stdout.slice(stdout.lastIndexOf('\n') + 1) + b.toString()).split('\n').slice(0, -1);
       stdout += b.toString();
@@ -74,14 +82,15 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20000)));
     const sample = () => {
       if (!child.pid) return;
-      const rss = treeRss(child.pid);
-      peak = Math.max(peak, rss);
-      stepPeak = Math.max(stepPeak, rss);
+      const { total, processes } = treeRss(child.pid);
+      peak = Math.max(peak, total);
+      stepPeak = Math.max(stepPeak, total);
+      for (const p of processes) programPeaks.set(p.name, Math.max(programPeaks.get(p.name) ?? 0, p.rss));
     };
     const timer = setInterval(sample, 200);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stepPeaks, stdout, stderr });
+      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stepPeaks, programPeaks, stdout, stderr });
     });
   });
 }

@@ -70,6 +70,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       const steps = [...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
       say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered)`);
       say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
+      // which program holds it: Astro's Node process while rendering, Pagefind's binary while indexing
+      say(`largest single process by program: ${[...cold.programPeaks].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ')}`);
       say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
       say('largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
       for (const [type, p] of [...largestPages(out)].sort((a, b) => a[0].localeCompare(b[0])))
@@ -100,14 +102,14 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
       summary.push({ n, pages, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes });
       rows.push(
-        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
+        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(Math.max(0, ...[...cold.programPeaks].filter(([name]) => name.startsWith('pagefind')).map(([, b]) => b))).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
       );
     } finally {
       if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
       else say(`kept ${dir}`);
     }
   }
-  say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  peak MB  render / index  bare MB  warm s');
+  say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  peak MB  render / index  pagefind MB  bare MB  warm s');
   for (const r of rows) say(r);
   if (summary.length >= 2) {
     const a = summary[0]!;
