@@ -446,10 +446,13 @@ function mapBase(topo: MapTopologies, opts: MapOptions, width: number, mapHeight
     const frame = `M${r1(cx - hw)},${r1(cy - hh)}H${r1(cx + hw)}V${r1(cy + hh)}H${r1(cx - hw)}Z`;
     locator = { width: lw, height: lh, land, frame };
   }
-  const base: MapBase = { projection, pxPerDegree, provinces, inset, locator };
   // every framed map (a city's or county's) is drawn four times, on its page and its embed page in each
   // language, far apart in the build: all are kept. A close-up's outlines are simplified to its scale,
-  // about 3.5 KB of path data, so 3,000 regions at two widths hold about 20 MB.
+  // about 3 KB of path data, so 3,000 regions at two widths hold about 20 MB. The projection would also keep
+  // the stream it last drew through, with that stream's buffers (about 4 KB a close-up), until one of its
+  // options is set: setting the clip extent to itself lets it go.
+  projection.clipExtent(projection.clipExtent());
+  const base: MapBase = { projection, pxPerDegree, provinces, inset, locator };
   byKey.set(key, base);
   return base;
 }

@@ -600,6 +600,23 @@ describe('maps: numbered symbols, distinct colours, framing, the South China Sea
       }
   }, 120_000); // projects every full-resolution outline 32 times
 
+  it('draws a close-up kept from before exactly as the first time', () => {
+    const china = geo('chn.topo.json') as Topology;
+    const others = ['twn', 'hkg', 'mac'].map((c) => geo(`${c}.topo.json`) as Topology);
+    const opts = { points: [], legend: [], width: 680, frame: [[113.26, 23.13], [113.12, 23.02]] as [number, number][] };
+    const first = mapLayout({ china, others }, opts);
+    const firstPaths = first.provinces.map((p) => p.d.slice());
+    // other close-ups in between, then the same one again: served from what was kept
+    mapLayout({ china, others }, { ...opts, frame: [[87.6, 43.8]] });
+    mapLayout({ china, others }, { ...opts, width: NARROW });
+    const again = mapLayout({ china, others }, opts);
+    expect(again.provinces.map((p) => p.d)).toEqual(firstPaths);
+    expect(again.provinces.every((p) => /^M[\d.,LZM-]+$/.test(p.d))).toBe(true);
+    // the projection still clips to the frame after letting go of its last stream
+    expect(again.projection.clipExtent()).toEqual([[0, 0], [680, again.mapHeight]]);
+    expect(again.projection([113.26, 23.13])).toEqual(first.projection([113.26, 23.13]));
+  });
+
   it('numbers every symbol and lists each number once, with its place, below the map', () => {
     for (const width of [NARROW, 680]) {
       const { layout, svg } = mapOf('en', width);
