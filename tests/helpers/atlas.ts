@@ -1,12 +1,19 @@
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { ATLAS_ENTRY, loadAtlas, type StoredAtlas } from '../../src/site/loader.ts';
+import { ATLAS_ENTRY, atlasDataOf, loadAtlas, type StoredAtlas } from '../../src/site/loader.ts';
+import type { AtlasData } from '../../src/lib/validate.ts';
 
 /**
  * Run the site's content loader (src/site/loader.ts) as `astro build` does — no watcher — and return
- * what it stores for the pages. Throws what the build would stop with.
+ * what it stores, with the records the pages read (`data`). Throws what the build would stop with.
  */
-export async function loadAsBuilt(root: string): Promise<StoredAtlas> {
+export async function loadAsBuilt(root: string): Promise<StoredAtlas & { data?: AtlasData }> {
+  const stored = await storeAsBuilt(root);
+  return { ...stored, data: stored.errors ? undefined : atlasDataOf(stored) };
+}
+
+/** What the loader puts in Astro's data store (which the build bundles), as `astro build` runs it. */
+export async function storeAsBuilt(root: string): Promise<StoredAtlas> {
   const entries = new Map<string, unknown>();
   const store = { set: ({ id, data }: { id: string; data: unknown }) => (entries.set(id, data), true) } as unknown as LoaderContext['store'];
   const logger = { warn() {}, error() {}, info() {} } as unknown as LoaderContext['logger'];

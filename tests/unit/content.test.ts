@@ -8,7 +8,8 @@ import { formatFigure, formatNumber, printedNumber } from '../../src/lib/format.
 import { checkProject, sourcePagesDir } from '../../src/lib/load.ts';
 import { SCALE_CHARS } from '../../src/lib/qualifiers.ts';
 import { AtlasValidationError, formatError } from '../../src/lib/validate.ts';
-import { loadAsBuilt } from '../helpers/atlas.ts';
+import { loadAsBuilt, storeAsBuilt } from '../helpers/atlas.ts';
+import { atlasDataOf } from '../../src/site/loader.ts';
 import { fixtureCopy, ROOT } from '../helpers/fixture.ts';
 
 const stored = await loadAsBuilt(ROOT).catch((e: unknown) => {
@@ -192,6 +193,30 @@ describe('the build', () => {
   const copies: ReturnType<typeof fixtureCopy>[] = [];
   afterEach(() => {
     while (copies.length) copies.pop()!.remove();
+  });
+
+  it('keeps the records out of Astro’s data store, which the build bundles: pages get them from the loader', async () => {
+    const entry = await storeAsBuilt(ROOT);
+    expect(Object.keys(entry).sort()).toEqual(['root', 'version']);
+    expect(JSON.stringify(entry).length).toBeLessThan(1000);
+    // the records the loader validated, the same object for every page of the process
+    expect(atlasDataOf(entry)).toBe(atlasDataOf(entry));
+    expect(atlasDataOf(entry)).toEqual(checkProject(ROOT).data);
+    // pages rendered by another process (no records of this version at hand) read and validate the project again
+    const elsewhere = atlasDataOf({ ...entry, version: `${entry.version}-other` });
+    expect(elsewhere).not.toBe(atlasDataOf(entry));
+    expect(elsewhere).toEqual(atlasDataOf(entry));
+  });
+
+  it('gives pages the located messages, not records, when the data is wrong (the dev server keeps running)', async () => {
+    const f = fixtureCopy();
+    copies.push(f);
+    const good = await storeAsBuilt(f.dir);
+    f.edit('data/observations.csv', 'Collective income of Beta village,贝塔村集体经济收入,,', 'Collective income of Beta village,贝塔村集体经济收入,');
+    // what a page of the dev server does with an entry that holds messages
+    expect(() => atlasDataOf({ ...good, errors: [{ file: 'data/observations.csv', line: 3, message: 'found 14 cells' }] })).toThrow(AtlasValidationError);
+    // and a process that reads the project again, now wrong, stops with its messages too
+    expect(() => atlasDataOf({ ...good, version: 'another' })).toThrow(/data\/observations\.csv:3: found 14 cells/);
   });
 
   it('stops at a row with a missing cell (which the collections once dropped without a word), naming its line', async () => {
