@@ -55,7 +55,8 @@ export async function loadAtlas({ store, config, watcher, logger, generateDigest
     first = false;
     if (errors.length && !watcher) throw new AtlasValidationError(errors);
     if (errors.length) logger.error(new AtlasValidationError(errors).message);
-    const version = generateDigest(errors.length ? { errors } : { data });
+    // the project's place is part of the version: an entry kept in Astro's cache from a copy elsewhere is replaced
+    const version = generateDigest(errors.length ? { root, errors } : { root, data });
     if (!errors.length) shared[VALIDATED] = { version, data };
     const stored: StoredAtlas = errors.length ? { version, root, errors } : { version, root };
     store.set({ id: ATLAS_ENTRY, data: stored, digest: version });

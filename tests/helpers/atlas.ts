@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { ATLAS_ENTRY, atlasDataOf, loadAtlas, type StoredAtlas } from '../../src/site/loader.ts';
@@ -18,6 +19,6 @@ export async function storeAsBuilt(root: string): Promise<StoredAtlas> {
   const store = { set: ({ id, data }: { id: string; data: unknown }) => (entries.set(id, data), true) } as unknown as LoaderContext['store'];
   const logger = { warn() {}, error() {}, info() {} } as unknown as LoaderContext['logger'];
   const config = { root: pathToFileURL(root.endsWith('/') ? root : `${root}/`) } as LoaderContext['config'];
-  await loadAtlas({ store, config, logger, watcher: undefined, generateDigest: (d) => String(JSON.stringify(d).length) });
+  await loadAtlas({ store, config, logger, watcher: undefined, generateDigest: (d) => createHash('sha256').update(JSON.stringify(d)).digest('hex') });
   return entries.get(ATLAS_ENTRY) as StoredAtlas;
 }

@@ -206,6 +206,12 @@ describe('the build', () => {
     const elsewhere = atlasDataOf({ ...entry, version: `${entry.version}-other` });
     expect(elsewhere).not.toBe(atlasDataOf(entry));
     expect(elsewhere).toEqual(atlasDataOf(entry));
+    // the same data in another place is another version (an entry cached from elsewhere is not reused)
+    const [a, b] = [fixtureCopy(), fixtureCopy()];
+    copies.push(a, b);
+    const [ea, eb] = [await storeAsBuilt(a.dir), await storeAsBuilt(b.dir)];
+    expect(ea.version).not.toBe(eb.version);
+    expect(atlasDataOf({ ...ea, version: 'another' })).toEqual(atlasDataOf(eb));
   });
 
   it('gives pages the located messages, not records, when the data is wrong (the dev server keeps running)', async () => {
