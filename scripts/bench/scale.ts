@@ -101,8 +101,9 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       const perPageMs = (cold.seconds * 1000) / pages;
       say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
       summary.push({ n, pages, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes });
+      const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => name.startsWith('pagefind')).map(([, bytes]) => bytes));
       rows.push(
-        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(Math.max(0, ...[...cold.programPeaks].filter(([name]) => name.startsWith('pagefind')).map(([, b]) => b))).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
+        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(pagefindPeak).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
       );
     } finally {
       if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,10 @@ import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
 const site = inject('siteUrl');
 const dist = inject('distDir');
 
+/** A result's fragment as Pagefind wrote it (gzip, after its `pagefind_dcd` signature): the page's address and text. */
+const fragment = (file: string) =>
+  JSON.parse(gunzipSync(readFileSync(join(dist, 'pagefind', 'fragment', file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string };
+
 /** Every file Pagefind fetches while the callback runs, with its size as sent (Pagefind's files are gzip already). */
 let fetched: { path: string; bytes: number }[] = [];
 const realFetch = globalThis.fetch;
@@ -93,7 +97,7 @@ describe('newest first, outside the index list', () => {
 
   it('each language has a file of its case pages newest first, as result ids, fetched only to sort by date', () => {
     const atlas = new Atlas(loadProject(ROOT));
-    const urlOf = (id: string) => /^pagefind_dcd\{"url":"([^"]+)"/.exec(gunzipSync(readFileSync(join(dist, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8'))![1]!;
+    const urlOf = (id: string) => fragment(`${id}.pf_fragment`).url;
     for (const [lang, pfLang] of [['en', 'en'], ['zh', 'zh-Hans']] as const) {
       const ids = JSON.parse(readFileSync(join(dist, 'pagefind', newestFile(pfLang)), 'utf8')) as string[];
       const expected = atlas
@@ -119,8 +123,8 @@ describe('reports in the index', () => {
     const squeeze = (s: string) => s.replace(/[\s\u200b]+/g, '');
     const content = new Map<string, string>();
     for (const f of readdirSync(join(dist, 'pagefind', 'fragment'))) {
-      const fragment = JSON.parse(gunzipSync(readFileSync(join(dist, 'pagefind', 'fragment', f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string };
-      content.set(fragment.url, squeeze(fragment.content));
+      const { url, content: text } = fragment(f);
+      content.set(url, squeeze(text));
     }
     let credited = 0;
     for (const c of atlas.caseList()) {
