@@ -10,6 +10,9 @@ import { Atlas } from '../../src/lib/atlas.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { dateSortKey, indexChunkSize, newestFile } from '../../src/lib/search.ts';
 import { nestQuotes } from '../../src/charts/datasets.ts';
+import { formatFigure, QUALIFIER_LABEL } from '../../src/lib/format.ts';
+import { t } from '../../src/lib/ui.ts';
+import { ta } from '../../src/lib/ui-atlas.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { htmlFiles } from '../helpers/site.ts';
 import { loadPagefind, siteResultUrls } from '../helpers/pagefind.ts';
@@ -146,5 +149,37 @@ describe('reports in the index', () => {
     }
     // the pages do show other cases' reports (in the charts' credits): the index leaves them out
     expect(credited).toBeGreaterThan(10);
+  });
+
+  // Words every case page carries in the same form (the figures table's caption and headings, each qualifier's
+  // explanation, the key-figures chart's description and legend, a source's labels) would match every case and
+  // add a word to the index for every page: they are shown, not indexed. What a figure counts and its value as
+  // printed are indexed. Plant: drop data-pagefind-ignore from the <caption> in src/components/FiguresTable.astro,
+  // or from the key-figures chart in src/components/charts/KeyFigures.astro.
+  it('each case page holds its figures as printed and none of the labels every case page repeats', () => {
+    const atlas = new Atlas(loadProject(ROOT));
+    const squeeze = (s: string) => s.replace(/[\s\u200b]+/g, '');
+    const content = new Map<string, string>();
+    for (const f of readdirSync(join(dist, 'pagefind', 'fragment'))) {
+      const { url, content: text } = fragment(f);
+      content.set(url, squeeze(text));
+    }
+    let figures = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      const ui = t(lang);
+      const labels = [ui.figuresCaption, ui.chart.keyDesc, ui.chart.keyLegendBar, ui.chart.keyLegendTick, ta(lang).noCopy, ...Object.values(QUALIFIER_LABEL).map((q) => q[lang]).filter((q) => /[(（]/.test(q))];
+      for (const c of atlas.caseList()) {
+        const url = `/${lang}/cases/${c.slug}/`;
+        const text = content.get(url)!;
+        expect(text, url).toBeDefined();
+        for (const label of labels) expect(text, `${url}: “${label}”`).not.toContain(squeeze(label));
+        for (const o of c.observations) {
+          expect(text, `${url}: figure ${o.id}`).toContain(squeeze(lang === 'en' ? o.label_en : o.label_zh));
+          expect(text, `${url}: figure ${o.id}`).toContain(squeeze(formatFigure(o, atlas.unitOf(o), lang)));
+          figures++;
+        }
+      }
+    }
+    expect(figures).toBeGreaterThan(100);
   });
 });
