@@ -152,10 +152,11 @@ describe('reports in the index', () => {
   });
 
   // Words every case page carries in the same form (the figures table's caption and headings, each qualifier's
-  // explanation, the key-figures chart's description and legend, a source's labels) would match every case and
-  // add a word to the index for every page: they are shown, not indexed. What a figure counts and its value as
-  // printed are indexed. Plant: drop data-pagefind-ignore from the <caption> in src/components/FiguresTable.astro,
-  // or from the key-figures chart in src/components/charts/KeyFigures.astro.
+  // explanation, the key-figures chart's description and legend, a source's labels and the lines that stand in for
+  // what a page does not print) would match every case and add a word to the index for every page: they are
+  // shown, not indexed. What a figure counts and its value as printed are indexed. Plant: drop
+  // data-pagefind-ignore from the <caption> in src/components/FiguresTable.astro, or from the key-figures chart in
+  // src/components/charts/KeyFigures.astro.
   it('each case page holds its figures as printed and none of the labels every case page repeats', () => {
     const atlas = new Atlas(loadProject(ROOT));
     const squeeze = (s: string) => s.replace(/[\s\u200b]+/g, '');
@@ -167,7 +168,12 @@ describe('reports in the index', () => {
     let figures = 0;
     for (const lang of ['en', 'zh'] as const) {
       const ui = t(lang);
-      const labels = [ui.figuresCaption, ui.chart.keyDesc, ui.chart.keyLegendBar, ui.chart.keyLegendTick, ta(lang).noCopy, ...Object.values(QUALIFIER_LABEL).map((q) => q[lang]).filter((q) => /[(（]/.test(q))];
+      const ua = ta(lang);
+      const labels = [
+        ui.figuresCaption, ui.chart.keyDesc, ui.chart.keyLegendBar, ui.chart.keyLegendTick, ui.publicationNotPrinted,
+        ua.noCopy, ua.publicationNotPrinted, ua.sectionNotPrinted,
+        ...Object.values(QUALIFIER_LABEL).map((q) => q[lang]).filter((q) => /[(（]/.test(q)),
+      ];
       for (const c of atlas.caseList()) {
         const url = `/${lang}/cases/${c.slug}/`;
         const text = content.get(url)!;
