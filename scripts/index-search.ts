@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { chartTextForIndex, dropIdsForIndex, indexChunkSize, newestFile, spaceBlockBoundaries } from '../src/lib/search.ts';
+import { indexChunkSize, newestFile, pageForIndexer } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -68,7 +68,7 @@ for (const [n, langFiles] of [...byLang.values()].entries()) {
     // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
     // (see src/lib/search.ts).
     const sourcePath = sourcePathOf(file);
-    const added = await index.addHTMLFile({ sourcePath, content: dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(readFileSync(file, 'utf8')))) });
+    const added = await index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) });
     problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
   }
   if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);

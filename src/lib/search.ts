@@ -387,3 +387,8 @@ export function chartTextForIndex(html: string): string {
     return words.length ? `${svg}<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : svg;
   });
 }
+
+/** A built page as the indexer is given it: blocks kept apart, chart labels readable, no element ids. */
+export function pageForIndexer(html: string): string {
+  return dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(html)));
+}

@@ -11,6 +11,7 @@ import {
   pagefindFilters,
   newestFile,
   newestFirst,
+  pageForIndexer,
   parseSearchState,
   hanTerms,
   indexChunkSize,
@@ -180,6 +181,15 @@ describe('chart text for the index', () => {
   it('leaves an SVG without text, and pages without SVG, as they are', () => {
     const html = '<svg><path d="M0 0"/></svg><p>x</p>';
     expect(chartTextForIndex(html)).toBe(html);
+  });
+});
+
+describe('a page as the indexer is given it', () => {
+  it('keeps blocks apart, adds chart labels and drops element ids, in one pass of each', () => {
+    const html = '<dl><dt id="d">Date</dt><dd>2023</dd></dl><svg id="m"><text>Lianjiang</text></svg><p id="p" class="x">text</p>';
+    expect(pageForIndexer(html)).toBe(
+      '<dl><dt>Date</dt> <dd>2023</dd> </dl> <svg><text>Lianjiang</text></svg><span data-pagefind-weight="0.1"> Lianjiang </span><p class="x">text</p> ',
+    );
   });
 });
 

@@ -1,0 +1,63 @@
+// Pagefind's memory for a number of case pages. Pagefind keeps every page's words until it writes the index, and
+// needs several times that while writing, so its peak goes with the words on each page, summed over the pages.
+// For each language, the built site's case pages are given to a fresh Pagefind process (its Node API, each page
+// as scripts/index-search.ts gives it) BENCH_PAGEFIND_PAGES times in all (default 2,000), repeated at addresses
+// of their own when the site has fewer; Pagefind's process's memory is read from /proc every 100 ms. Run it
+// over the real site and over a synthetic one (BENCH_DIST=<its dist>) to see how far their pages differ.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { BenchContext } from '../bench.ts';
+import { pageForIndexer } from '../../src/lib/search.ts';
+import { treeRss } from './_measure.ts';
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`;
+
+/** The largest resident memory among this process's Pagefind processes right now (bytes). */
+const pagefindRss = () => Math.max(0, ...treeRss(process.pid).processes.filter((p) => p.name.startsWith('pagefind')).map((p) => p.rss));
+
+export default async function pagefindMemory({ dist }: BenchContext): Promise<void> {
+  const count = Number(process.env.BENCH_PAGEFIND_PAGES ?? 2000);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_PAGEFIND_PAGES=${process.env.BENCH_PAGEFIND_PAGES}: expected a whole number of pages, 1 or more`);
+  const out = mkdtempSync(join(tmpdir(), 'atlas-pagefind-memory-'));
+  try {
+    for (const lang of ['en', 'zh']) {
+      const dir = join(dist, lang, 'cases');
+      // a case's page is cases/<slug>/index.html and marks its content for the index; the case index's pages do not
+      const candidates = readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')))
+        .map((e) => join(dir, e.name, 'index.html'))
+        .sort();
+      const files: string[] = [];
+      for (const f of candidates) {
+        if (files.length === count) break;
+        if (/\sdata-pagefind-body[\s>=]/.test(readFileSync(f, 'utf8'))) files.push(f);
+      }
+      if (!files.length) throw new Error(`${dir}: no case pages marked data-pagefind-body`);
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      let peak = 0;
+      const timer = setInterval(() => (peak = Math.max(peak, pagefindRss())), 100);
+      let words = 0;
+      for (let i = 0; i < count; i++) {
+        const added = await index.addHTMLFile({ sourcePath: `${lang}/cases/copy-${i}/index.html`, content: pageForIndexer(readFileSync(files[i % files.length]!, 'utf8')) });
+        if (added.errors.length) throw new Error(`${files[i % files.length]}: ${added.errors.join('; ')}`);
+        words += added.file.uniqueWords;
+      }
+      const held = pagefindRss();
+      const written = await index.writeFiles({ outputPath: join(out, lang) });
+      clearInterval(timer);
+      if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+      peak = Math.max(peak, held);
+      await pagefind.close();
+      console.log(
+        `${lang}: ${count.toLocaleString('en')} pages (${files.length.toLocaleString('en')} case pages${count > files.length ? ', repeated' : ''}), ` +
+          `${Math.round(words / count).toLocaleString('en')} words a page; Pagefind's process ${mb(held)} with every page added, ` +
+          `${mb(peak)} at its peak while writing (${mb((peak / count) * 1000)} per 1,000 pages)`,
+      );
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
