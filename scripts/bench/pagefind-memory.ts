@@ -35,22 +35,28 @@ export default async function pagefindMemory({ dist }: BenchContext): Promise<vo
         if (/\sdata-pagefind-body[\s>=]/.test(readFileSync(f, 'utf8'))) files.push(f);
       }
       if (!files.length) throw new Error(`${dir}: no case pages marked data-pagefind-body`);
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       let peak = 0;
-      const timer = setInterval(() => (peak = Math.max(peak, pagefindRss())), 100);
+      let held = 0;
       let words = 0;
-      for (let i = 0; i < count; i++) {
-        const added = await index.addHTMLFile({ sourcePath: `${lang}/cases/copy-${i}/index.html`, content: pageForIndexer(readFileSync(files[i % files.length]!, 'utf8')) });
-        if (added.errors.length) throw new Error(`${files[i % files.length]}: ${added.errors.join('; ')}`);
-        words += added.file.uniqueWords;
+      const timer = setInterval(() => (peak = Math.max(peak, pagefindRss())), 100);
+      try {
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        for (let i = 0; i < count; i++) {
+          const file = files[i % files.length]!;
+          const added = await index.addHTMLFile({ sourcePath: `${lang}/cases/copy-${i}/index.html`, content: pageForIndexer(readFileSync(file, 'utf8')) });
+          if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
+          words += added.file.uniqueWords;
+        }
+        held = pagefindRss();
+        const written = await index.writeFiles({ outputPath: join(out, lang) });
+        if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+      } finally {
+        clearInterval(timer);
+        // a fresh Pagefind process for the next language (and none left running after an error)
+        await pagefind.close();
       }
-      const held = pagefindRss();
-      const written = await index.writeFiles({ outputPath: join(out, lang) });
-      clearInterval(timer);
-      if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
       peak = Math.max(peak, held);
-      await pagefind.close();
       console.log(
         `${lang}: ${count.toLocaleString('en')} pages (${files.length.toLocaleString('en')} case pages${count > files.length ? ', repeated' : ''}), ` +
           `${Math.round(words / count).toLocaleString('en')} words a page; Pagefind's process ${mb(held)} with every page added, ` +
