@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { indexChunkSize, newestFile, pageForIndexer } from '../src/lib/search.ts';
+import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -34,7 +34,7 @@ for (const file of files) {
   const html = readFileSync(file, 'utf8');
   const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
   langOf.set(file, lang.toLowerCase());
-  if (!/\sdata-pagefind-body[\s>=]/.test(html)) continue;
+  if (!marksIndexedContent(html)) continue;
   bodyFiles.push(file);
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
   const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];

@@ -25,6 +25,9 @@ function processTable(): Map<number, { ppid: number; name: string; rss: number }
   return out;
 }
 
+/** Whether a program name the kernel gives (at most 15 characters: `pagefind_extend`) is Pagefind's binary. */
+export const isPagefind = (name: string) => name.startsWith('pagefind');
+
 /** Resident memory of a process and all its descendants, summed, and each of those processes by program name. */
 export function treeRss(root: number): { total: number; processes: { name: string; rss: number }[] } {
   const table = processTable();

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BenchContext } from '../bench.ts';
-import { pageForIndexer } from '../../src/lib/search.ts';
-import { treeRss } from './_measure.ts';
+import { marksIndexedContent, pageForIndexer } from '../../src/lib/search.ts';
+import { isPagefind, treeRss } from './_measure.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`;
 
 /** The largest resident memory among this process's Pagefind processes right now (bytes). */
-const pagefindRss = () => Math.max(0, ...treeRss(process.pid).processes.filter((p) => p.name.startsWith('pagefind')).map((p) => p.rss));
+const pagefindRss = () => Math.max(0, ...treeRss(process.pid).processes.filter((p) => isPagefind(p.name)).map((p) => p.rss));
 
 export default async function pagefindMemory({ dist }: BenchContext): Promise<void> {
   const count = Number(process.env.BENCH_PAGEFIND_PAGES ?? 2000);
@@ -32,7 +32,7 @@ export default async function pagefindMemory({ dist }: BenchContext): Promise<vo
       const files: string[] = [];
       for (const f of candidates) {
         if (files.length === count) break;
-        if (/\sdata-pagefind-body[\s>=]/.test(readFileSync(f, 'utf8'))) files.push(f);
+        if (marksIndexedContent(readFileSync(f, 'utf8'))) files.push(f);
       }
       if (!files.length) throw new Error(`${dir}: no case pages marked data-pagefind-body`);
       let peak = 0;

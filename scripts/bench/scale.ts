@@ -13,7 +13,7 @@ import { generateCorpus } from './_corpus.ts';
 import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
-import { largestPages, runMeasured } from './_measure.ts';
+import { isPagefind, largestPages, runMeasured } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -101,7 +101,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       const perPageMs = (cold.seconds * 1000) / pages;
       say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
       summary.push({ n, pages, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes });
-      const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => name.startsWith('pagefind')).map(([, bytes]) => bytes));
+      const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));
       rows.push(
         `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(pagefindPeak).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
       );

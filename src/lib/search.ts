@@ -388,6 +388,11 @@ export function chartTextForIndex(html: string): string {
   });
 }
 
+/** Whether a built page marks its main content for the index (`data-pagefind-body`): once one page does, Pagefind indexes only those. */
+export function marksIndexedContent(html: string): boolean {
+  return /\sdata-pagefind-body[\s>=]/.test(html);
+}
+
 /** A built page as the indexer is given it: blocks kept apart, chart labels readable, no element ids. */
 export function pageForIndexer(html: string): string {
   return dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(html)));

@@ -11,6 +11,7 @@ import {
   pagefindFilters,
   newestFile,
   newestFirst,
+  marksIndexedContent,
   pageForIndexer,
   parseSearchState,
   hanTerms,
@@ -185,6 +186,12 @@ describe('chart text for the index', () => {
 });
 
 describe('a page as the indexer is given it', () => {
+  it('is indexed when an element marks its content with data-pagefind-body, with or without a value', () => {
+    expect(marksIndexedContent('<article class="case" data-pagefind-body><h1>x</h1></article>')).toBe(true);
+    expect(marksIndexedContent('<main data-pagefind-body="">x</main>')).toBe(true);
+    expect(marksIndexedContent('<main data-pagefind-body-x>x</main><p>data-pagefind-body</p>')).toBe(false);
+  });
+
   it('keeps blocks apart, adds chart labels and drops element ids, in one pass of each', () => {
     const html = '<dl><dt id="d">Date</dt><dd>2023</dd></dl><svg id="m"><text>Lianjiang</text></svg><p id="p" class="x">text</p>';
     expect(pageForIndexer(html)).toBe(
