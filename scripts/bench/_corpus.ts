@@ -1,7 +1,7 @@
 // Synthetic corpora shaped like the real data, for the scale benchmark.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/csv.ts';
+import { parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { COLUMNS } from '../../src/lib/schema.ts';
 
 const pad = (n: number) => String(n).padStart(5, '0');
@@ -28,8 +28,54 @@ function countyAt(k: number, p: number): { lat: string; lon: string } {
   return { lat: (lat + (a - 0.5) * 3).toFixed(2), lon: (lon + (b - 0.5) * 3).toFixed(2) };
 }
 
-/** Writes data/, content/cases/ and sources/ for `n` cases under `dir`. */
+/** One real case's text, as a model for synthetic ones: its profiles' bodies, titles and summaries, its figures' labels and notes, and its source's details. */
+interface Model {
+  slug: string;
+  body: Record<'en' | 'zh', string>;
+  title: Record<'en' | 'zh', string>;
+  summary: Record<'en' | 'zh', string>;
+  /** The frontmatter's `events:` block as written (the prose's years are checked against it). */
+  events: string;
+  figures: Record<string, string>[];
+  source: Record<string, string>;
+}
+
+/** The real cases under `root`, sorted by slug: what each synthetic case copies its words from (case i takes model i mod 18). */
+export function realModels(root: string): Model[] {
+  const table = (name: keyof typeof COLUMNS) => parseCsv(readFileSync(join(root, 'data', `${name}.csv`), 'utf8'), COLUMNS[name]).rows.map((r) => r.record);
+  const observations = table('observations');
+  const sources = new Map(table('sources').map((s) => [s.id!, s]));
+  const dir = join(root, 'content', 'cases');
+  const field = (fm: string, key: string) => JSON.parse(new RegExp(`^${key}: (".*")$`, 'm').exec(fm)?.[1] ?? '""') as string;
+  return readdirSync(join(dir, 'en')).filter((f) => f.endsWith('.mdx')).sort().map((file) => {
+    const slug = file.replace(/\.mdx$/, '');
+    const parts = { en: '', zh: '' } as Record<'en' | 'zh', string>;
+    const model: Model = { slug, body: { ...parts }, title: { ...parts }, summary: { ...parts }, events: '', figures: observations.filter((o) => o.case === slug), source: {} };
+    for (const lang of ['en', 'zh'] as const) {
+      const text = readFileSync(join(dir, lang, file), 'utf8');
+      const [, fm = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      model.body[lang] = body;
+      model.title[lang] = field(fm, 'title');
+      model.summary[lang] = field(fm, 'summary');
+      model.events = /^events:.*\n(?:[ -].*\n)*/m.exec(`${fm}\n`)?.[0] ?? '';
+      model.source = sources.get(/^source: (\S+)$/m.exec(fm)?.[1] ?? '') ?? {};
+    }
+    return model;
+  });
+}
+
+/** YAML's double-quoted form of a string (JSON's is one). */
+const quoted = (s: string) => JSON.stringify(s);
+
+/**
+ * Writes data/, content/cases/ and sources/ for `n` cases under `dir`. Each case has the same eight figures
+ * (one of each kind the comparison pages chart), and its words are a real case's: case i copies the profiles,
+ * title, summary, figure labels and notes, and source details of real case i mod 18, its <Fig> elements
+ * pointing at its own figures. The search index, the pages and the build then carry as many words a page as the
+ * real site does (a real Chinese case page gives Pagefind about 1,800 words).
+ */
 export function generateCorpus(root: string, dir: string, n: number): { data: string; content: string; sources: string } {
+  const models = realModels(root);
   const data = join(dir, 'data');
   const content = join(dir, 'content', 'cases');
   const sources = join(dir, 'sources');
@@ -69,7 +115,9 @@ export function generateCorpus(root: string, dir: string, n: number): { data: st
     const file = `${String(i % 1000).padStart(3, '0')}_be0c4.txt`;
     if (i < 1000) writeFileSync(join(sources, file), '');
     const source = `s${String(i % 1000).padStart(3, '0')}-${slug}`;
-    srcRows.push({ id: source, file, headline_zh: `案例${i}报道`, headline_en: `Report on case ${i}`, publication: 'unknown', section: 'unknown', byline: 'unknown', date: `${2018 + (i % 6)}`, date_basis: 'stated', date_note_en: '', date_note_zh: '' });
+    const model = models[i % models.length]!;
+    const ms = model.source;
+    srcRows.push({ id: source, file, headline_zh: `${ms.headline_zh}（${i}）`, headline_en: `${ms.headline_en} (${i})`, publication: ms.publication, section: ms.section, byline: ms.byline, date: ms.date, date_basis: ms.date_basis, date_note_en: ms.date_note_en, date_note_zh: ms.date_note_zh });
     const figs = [
       ['orgs', 'contest_participants', 10 + (i % 40), '个', 'more_than', '余'],
       ['income', 'collective_income', 100000 * (1 + (i % 50)), '万元', 'exact', ''],
@@ -80,14 +128,29 @@ export function generateCorpus(root: string, dir: string, n: number): { data: st
       ['money', 'money_invested', 10000 * (5 + (i % 90)), '万元', 'more_than', '余'],
       ['volunteers', 'volunteers', 20 + (i % 200), '名', 'at_least', '不少于'],
     ] as const;
-    for (const [f, ind, value, unit, q, qz] of figs)
-      obs.push({ id: `${slug}-${f}`, case: slug, place: f === 'income' ? village : county, indicator: ind, value, unit, qualifier: q, qualifier_zh: qz, period: `${2018 + (i % 6)}`, period_basis: 'stated', source, label_en: `Figure ${f} of case ${i}`, label_zh: `案例${i}的${f}数字`, note_en: '', note_zh: '' });
+    // labels and notes of the model's figures, in turn (a model with fewer than eight figures lends them again)
+    figs.forEach(([f, ind, value, unit, q, qz], j) => {
+      const m = model.figures[j % model.figures.length]!;
+      const again = j >= model.figures.length ? `, ${f}` : '';
+      obs.push({ id: `${slug}-${f}`, case: slug, place: f === 'income' ? village : county, indicator: ind, value, unit, qualifier: q, qualifier_zh: qz, period: m.period, period_basis: m.period_basis, source, label_en: `${m.label_en} (case ${i}${again})`, label_zh: `${m.label_zh}（案例${i}${again ? `，${f}` : ''}）`, note_en: m.note_en, note_zh: m.note_zh });
+    });
     const th = [themes[i % themes.length]!, themes[(i * 7 + 3) % themes.length]!].filter((t, j, a) => a.indexOf(t) === j);
-    const fm = (title: string, summary: string) => `---\ntitle: "${title}"\nsummary: "${summary}"\nplace: ${county}\nsource: ${source}\nevents: { date: "${2018 + (i % 6)}", basis: stated }\nthemes: [${th.join(', ')}]\nkey: [${slug}-orgs, ${slug}-income]\n---\n`;
-    const en = `## What was done\n\nIn this synthetic case, <Fig id="${slug}-orgs" /> Party organisations took part in a contest, and the village earned <Fig id="${slug}-income" />. ${'The county organised branches into teams, trained secretaries, and reported results to residents through service centres. '.repeat(6)}\n\n## How it works\n\nThere were <Fig id="${slug}-points" /> service points offering <Fig id="${slug}-items" /> kinds of matters; <Fig id="${slug}-people" /> visits were recorded. ${'Party members were paired with households and held regular meetings to resolve problems. '.repeat(6)}\n`;
-    const zh = `## 主要做法\n\n在这个合成案例中，<Fig id="${slug}-orgs" />党组织参加比武，村集体收入<Fig id="${slug}-income" />。${'县里把支部编成小组，培训书记，并通过服务中心向群众通报成效。'.repeat(6)}\n\n## 运行机制\n\n共有<Fig id="${slug}-points" />服务点，可办<Fig id="${slug}-items" />事项，服务<Fig id="${slug}-people" />。${'党员结对联系农户，定期开会解决问题。'.repeat(6)}\n`;
-    writeFileSync(join(content, 'en', `${slug}.mdx`), fm(`Synthetic case ${i}: a contest of branches`, `A generated case for measuring build cost, number ${i}.`) + en);
-    writeFileSync(join(content, 'zh', `${slug}.mdx`), fm(`合成案例${i}：支部比武`, `用于测量构建开销的生成案例，第${i}号。`) + zh);
+    const fm = (title: string, summary: string) => `---\ntitle: ${quoted(title)}\nsummary: ${quoted(summary)}\nplace: ${county}\nsource: ${source}\n${model.events}themes: [${th.join(', ')}]\nkey: [${slug}-orgs, ${slug}-income]\n---\n`;
+    // the model's <Fig> elements, each distinct figure mapped in turn onto one of this case's eight
+    const mapped = new Map<string, string>();
+    // Numbers typed into the prose are the model's figures and years, which this case does not have: each
+    // becomes a word (the build allows no number in prose that is not one of the case's own).
+    const body = (lang: 'en' | 'zh') =>
+      model.body[lang]
+        .split(/(<[^>]*>)/)
+        .map((part) => (part.startsWith('<') ? part : part.replace(/\d+(?:[.,]\d+)*/g, lang === 'zh' ? '若干' : 'several')))
+        .join('')
+        .replace(/<Fig id="([^"]+)"/g, (_, id: string) => {
+          if (!mapped.has(id)) mapped.set(id, `${slug}-${figs[mapped.size % figs.length]![0]}`);
+          return `<Fig id="${mapped.get(id)}"`;
+        });
+    writeFileSync(join(content, 'en', `${slug}.mdx`), fm(`Synthetic case ${i}: ${model.title.en}`, model.summary.en) + body('en'));
+    writeFileSync(join(content, 'zh', `${slug}.mdx`), fm(`合成案例${i}：${model.title.zh}`, model.summary.zh) + body('zh'));
   }
   writeFileSync(join(data, 'places.csv'), toCsv(COLUMNS.places, places));
   writeFileSync(join(data, 'sources.csv'), toCsv(COLUMNS.sources, srcRows));
