@@ -1,14 +1,14 @@
 // Build the Pagefind full-text index over the built site (dist/ → dist/pagefind/).
 // Pagefind splits the index by <html lang>: /en/ pages get English stemming, /zh/ pages (zh-Hans) Chinese
 // word segmentation. Only pages that mark their main content with data-pagefind-body are indexed.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer } from '../src/lib/search.ts';
+import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, wordListUrl, wordListWords } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -40,7 +40,12 @@ for (const file of files) {
   const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
   if (key !== undefined) dated.set(`/${sourcePathOf(file).replace(/index\.html$/, '')}`, key);
 }
-const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(indexChunkSize(Math.max(0, ...indexed.values())));
+// At most this many pages of a language in one Pagefind process (see SEARCH_PART_PAGES).
+const partEnv = process.env.ATLAS_SEARCH_PART_PAGES;
+const partPages = partEnv === undefined || partEnv === '' ? SEARCH_PART_PAGES : Number(partEnv);
+if (!Number.isInteger(partPages) || partPages < 1) throw new Error(`ATLAS_SEARCH_PART_PAGES=${partEnv}: expected a whole number of pages, 1 or more`);
+const largestPart = Math.max(0, ...[...indexed.values()].map((n) => Math.max(...partSizes(n, partPages))));
+const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(indexChunkSize(largestPart));
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
 
 const problems: string[] = [];
@@ -59,45 +64,82 @@ for (const file of toIndex) {
   else byLang.set(lang, [file]);
 }
 rmSync(bundle, { recursive: true, force: true });
-const parts = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-const entries: { version: string; languages: Record<string, unknown> }[] = [];
-for (const [n, langFiles] of [...byLang.values()].entries()) {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const file of langFiles) {
-    // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
-    // (see src/lib/search.ts).
-    const sourcePath = sourcePathOf(file);
-    const added = await index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) });
-    problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+const tmp = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
+/** The folder of part k of the bundle: the first part is the bundle itself. */
+const partDir = (k: number) => (k === 0 ? bundle : join(bundle, `part-${k}`));
+/** Each part's entry files (one per language that has that part), by part. */
+const entries: { version: string; languages: Record<string, unknown> }[][] = [];
+const partsOf = new Map<string, SearchParts>();
+for (const [lang, langFiles] of byLang) {
+  const sizes = partSizes(langFiles.length, partPages);
+  // a language in more than one part: every part also gets the language's word list (see wordListWords)
+  let words: string | undefined;
+  if (sizes.length > 1) {
+    const all = new Set<string>();
+    const segmenter = new Intl.Segmenter(lang || 'en', { granularity: 'word' });
+    for (const file of langFiles) wordListWords(readFileSync(file, 'utf8'), all, segmenter);
+    words = [...all].sort().join(' ');
   }
-  if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);
-  const part = join(parts, String(n));
-  const written = await index.writeFiles({ outputPath: part });
-  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
-  entries.push(JSON.parse(readFileSync(join(part, 'pagefind-entry.json'), 'utf8')));
-  // every part carries Pagefind's scripts and the language-independent files, the same in each
-  cpSync(part, bundle, { recursive: true });
+  partsOf.set(lang, { parts: sizes.slice(1).map((_, k) => `part-${k + 1}/`), wordLists: [] });
+  let first = 0;
+  for (const [k, size] of sizes.entries()) {
+    // Each part in a Pagefind process of its own: the process keeps what it has indexed until it exits.
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (const file of langFiles.slice(first, first + size)) {
+      // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
+      // (see src/lib/search.ts).
+      const sourcePath = sourcePathOf(file);
+      const added = await index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) });
+      problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+    }
+    first += size;
+    if (words !== undefined) {
+      const added = await index.addCustomRecord({ url: wordListUrl(lang), content: words, language: lang });
+      problems.push(...added.errors.map((e) => `${wordListUrl(lang)}: ${e}`));
+    }
+    if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);
+    const out = join(tmp, `${k}-${lang}`);
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    await pagefind.close();
+    (entries[k] ??= []).push(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')));
+    // every part carries Pagefind's scripts and the language-independent files, the same in each; the parts after
+    // the first are read with the first one's scripts and WebAssembly, so they keep only their index
+    if (k > 0) for (const name of readdirSync(out)) if (!/^(?:index|fragment|filter)$|\.pf_meta$|^pagefind-entry\.json$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
+    cpSync(out, partDir(k), { recursive: true });
+    rmSync(out, { recursive: true, force: true });
+  }
 }
-await pagefind.close();
-rmSync(parts, { recursive: true, force: true });
-// one entry file naming every language, as Pagefind writes it for a site indexed at once
-const seen = entries.flatMap((e) => Object.keys(e.languages));
-const twice = seen.filter((l, i) => seen.indexOf(l) !== i);
-if (twice.length) throw new Error(`pages with different lang attributes (${[...byLang.keys()].join(', ')}) fell into one Pagefind language (${twice.join(', ')}): give them one lang attribute`);
-writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ ...entries[0], languages: Object.assign({}, ...entries.map((e) => e.languages)) }));
+rmSync(tmp, { recursive: true, force: true });
+// one entry file a part naming every language in it, as Pagefind writes it for a site indexed at once
+for (const [k, list] of entries.entries()) {
+  const seen = list.flatMap((e) => Object.keys(e.languages));
+  const twice = seen.filter((l, i) => seen.indexOf(l) !== i);
+  if (twice.length) throw new Error(`pages with different lang attributes (${[...byLang.keys()].join(', ')}) fell into one Pagefind language (${twice.join(', ')}): give them one lang attribute`);
+  writeFileSync(join(partDir(k), 'pagefind-entry.json'), JSON.stringify({ ...list[0], languages: Object.assign({}, ...list.map((e) => e.languages)) }));
+}
 
 // Newest first, per language of the index: the dated pages' result ids (their fragment file names) in date
 // order, for the search page to sort by when a reader asks (see newestFile in src/lib/search.ts).
 const idOf = new Map<string, string>();
-const fragments = join(bundle, 'fragment');
-for (const name of readdirSync(fragments)) {
-  const text = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
-  const url = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
-  if (url === undefined) throw new Error(`${join(fragments, name)}: found no page address at its start, expected pagefind_dcd{"url":…`);
-  idOf.set(JSON.parse(`"${url}"`) as string, name.replace(/\.pf_fragment$/, ''));
+for (const k of entries.keys()) {
+  const fragments = join(partDir(k), 'fragment');
+  if (!existsSync(fragments)) continue;
+  for (const name of readdirSync(fragments)) {
+    const text = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
+    const url = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+    if (url === undefined) throw new Error(`${join(fragments, name)}: found no page address at its start, expected pagefind_dcd{"url":…`);
+    const id = name.replace(/\.pf_fragment$/, '');
+    const address = JSON.parse(`"${url}"`) as string;
+    const lang = [...partsOf.keys()].find((l) => address === wordListUrl(l));
+    if (lang !== undefined) partsOf.get(lang)!.wordLists.push(id);
+    else idOf.set(address, id);
+  }
 }
+// what the search page reads to merge a language's parts (see mergeParts in src/lib/search.ts)
+mkdirSync(bundle, { recursive: true });
+for (const [lang, parts] of partsOf) writeFileSync(join(bundle, partsFile(lang)), JSON.stringify({ ...parts, wordLists: parts.wordLists.sort() }));
 const newest = new Map<string, { id: string; url: string; key: string }[]>();
 for (const [url, key] of dated) {
   const id = idOf.get(url);
@@ -111,5 +153,5 @@ for (const [lang, pages] of newest) {
   pages.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   writeFileSync(join(bundle, newestFile(lang)), JSON.stringify(pages.map((p) => p.id)));
 }
-const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-console.log(`✓ search index: ${Object.entries(entry.languages).map(([lang, l]) => `${lang} ${l.page_count}`).join(', ')} pages, chunks of ${chunkSize} word positions → ${bundle}`);
+const inParts = [...partsOf].filter(([, p]) => p.parts.length > 0).map(([lang, p]) => `${lang} in ${p.parts.length + 1} parts`);
+console.log(`✓ search index: ${[...byLang].map(([lang, list]) => `${lang} ${list.length}`).join(', ')} pages${inParts.length ? ` (${inParts.join(', ')} of at most ${partPages} pages)` : ''}, chunks of ${chunkSize} word positions → ${bundle}`);

@@ -1,11 +1,12 @@
 // Search: the size of the Pagefind bundle per language on disk, and what a first query transfers in Chromium,
 // counted over gzip at the server (so the Pagefind worker's requests are included).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { BenchContext } from '../bench.ts';
+import { partsFile, type SearchParts } from '../../src/lib/search.ts';
 import { serveStatic } from '../../src/lib/serve.ts';
 import { launch } from '../../tests/e2e/browser.ts';
 
@@ -76,6 +77,11 @@ export default async function searchBench({ dist }: BenchContext): Promise<void>
   const unusedUi = all.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f.path));
   console.log(`Pagefind's prebuilt UI files, written by Pagefind but never loaded by this site: ${kb(sum(unusedUi))}`);
   for (const [key, l] of Object.entries(entry.languages)) {
+    // the language's index parts after the first, if it has any (see SEARCH_PART_PAGES in src/lib/search.ts)
+    const partsPath = join(bundle, partsFile(key));
+    const parts = existsSync(partsPath) ? (JSON.parse(readFileSync(partsPath, 'utf8')) as SearchParts).parts : [];
+    const inParts = parts.map((p) => all.filter((f) => f.path.startsWith(p) && new RegExp(`^(?:pagefind\\.${key}_|(?:index|fragment|filter)/${key}_)`).test(f.path.slice(p.length))));
+    if (parts.length) console.log(`index ${key}: in ${parts.length + 1} parts; the ${parts.length} after the first: ${parts.map((p, i) => `${p} ${kb(sum(inParts[i]!))}`).join(', ')}`);
     const own = all.filter((f) => f.path.startsWith(`pagefind.${key}_`) || /^(index|fragment|filter)\//.test(f.path) && f.path.split('/')[1]!.startsWith(`${key}_`));
     const kinds = ['index', 'fragment', 'filter'].map((k) => `${k} ${kb(sum(own.filter((f) => f.path.startsWith(`${k}/`))))}`).join(', ');
     const wasm = all.find((f) => f.path === `wasm.${l.wasm ?? 'unknown'}.pagefind`);

@@ -8,7 +8,9 @@ import {
   SEARCH_FILTERS,
   emptySearchState,
   isActive,
+  mergeParts,
   pagefindFilters,
+  partsFile,
   newestFile,
   parseSearchState,
   proseExcerpt,
@@ -16,6 +18,7 @@ import {
   searchWholeTerms,
   searchStateToParams,
   type SearchFilter,
+  type SearchParts,
   type SearchState,
 } from '../lib/search.ts';
 import { toSimplified } from '../lib/simplify.ts';
@@ -56,11 +59,20 @@ function start(root: HTMLElement): void {
   let loading: Promise<PagefindApi> | undefined;
   function pagefind(): Promise<PagefindApi> {
     loading ??= (async () => {
-      const api = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as PagefindApi;
-      await api.options({ basePath: withBase(base, 'pagefind/'), baseUrl: base, ranking: PAGEFIND_RANKING });
+      const bundle = withBase(base, 'pagefind/');
+      // the list of the language's index parts, fetched while Pagefind loads (see mergeParts)
+      const partsUrl = `${bundle}${partsFile(document.documentElement.lang)}`;
+      const parts = fetch(partsUrl).then(async (r) => {
+        if (!r.ok) throw new Error(`${partsUrl}: ${r.status}`);
+        return (await r.json()) as SearchParts;
+      });
+      parts.catch(() => {}); // reported below, once Pagefind has loaded
+      const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+      await api.options({ basePath: bundle, baseUrl: base, ranking: PAGEFIND_RANKING });
       await api.init();
-      return api;
+      return mergeParts(api, await parts, bundle, base);
     })();
+    loading.catch(() => (loading = undefined)); // a failed load is tried again on the next search
     return loading;
   }
 

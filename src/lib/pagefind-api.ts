@@ -64,6 +64,8 @@ export interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
   filters(): Promise<PagefindFilterCounts>;
+  /** Adds another bundle's index: later searches run on every bundle and merge the results by score. */
+  mergeIndex(path: string, options?: PagefindOptions & { language?: string }): Promise<void>;
   destroy?(): Promise<void>;
 }
 

@@ -397,3 +397,90 @@ export function marksIndexedContent(html: string): boolean {
 export function pageForIndexer(html: string): string {
   return dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(html)));
 }
+
+// ——— An index in parts ———
+//
+// Pagefind holds every page's words until it writes the index, and needs about four times that while writing:
+// about 0.9 GB per 1,000 Chinese case pages. A language with more pages than SEARCH_PART_PAGES is indexed in
+// parts, each by a Pagefind process of its own (scripts/index-search.ts), so the indexer's memory is bounded by
+// the part, not the site. The first part is the bundle at pagefind/; the others are pagefind/part-1/, … The
+// search page merges them with Pagefind's mergeIndex, which runs the query on every part with the first part's
+// WebAssembly and puts the results together by score.
+
+/** Pages of one language a Pagefind process is given at most (`ATLAS_SEARCH_PART_PAGES` overrides it). */
+export const SEARCH_PART_PAGES = 4000;
+
+/** The size of each part when `count` pages are indexed in parts of at most `max`: as few parts as that allows, of sizes that differ by one at most. */
+export function partSizes(count: number, max: number): number[] {
+  const parts = Math.max(1, Math.ceil(count / max));
+  return Array.from({ length: parts }, (_, i) => Math.floor(count / parts) + (i < count % parts ? 1 : 0));
+}
+
+/** What the search page reads before merging a language's parts (`pagefind/parts-<lang>.json`). */
+export interface SearchParts {
+  /** The folders of the parts after the first, relative to pagefind/ (`part-1/`, …). */
+  parts: string[];
+  /** Result ids of the parts' word lists (see wordListWords), which are never shown. */
+  wordLists: string[];
+}
+
+export const partsFile = (pagefindLang: string): string => `parts-${pagefindLang.toLowerCase()}.json`;
+
+/** The address of a language's word list in the index (no page is there). */
+export const wordListUrl = (pagefindLang: string): string => `/pagefind/word-list-${pagefindLang.toLowerCase()}/`;
+
+/**
+ * The words of a page's indexed text, for a word list (added to `into`). When a part has no word beginning
+ * with a query's term, Pagefind matches the longest word of the part that the term begins with instead
+ * (“tomatoes” → “to”): in one index that happens only when no page has the word, but a part lacks most rare
+ * words, so merged parts would return every page of such a part. Each part of a language therefore also gets
+ * one record holding every word of the language's pages, and the search page drops it from results: a part
+ * then falls back only where the whole language would. Text in a Latin script is kept as written, token by
+ * token (Pagefind stems and splits each token the same way in a page and in the list); Chinese is cut into
+ * words (Intl.Segmenter), since the list holds words, not sentences. The tokens come from the whole page
+ * (navigation and data-pagefind-ignore parts too): a word the list has and no page does can only stop a
+ * fallback, never add a result.
+ */
+export function wordListWords(html: string, into: Set<string>, segmenter: Intl.Segmenter): void {
+  const text = pageForIndexer(html)
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name!.toLowerCase()] ?? m),
+    );
+  for (const token of text.split(/\s+/)) {
+    if (!token) continue;
+    if (!/\p{Script=Han}/u.test(token)) {
+      into.add(token.toLowerCase());
+      continue;
+    }
+    for (const s of segmenter.segment(token)) if (s.isWordLike) into.add(s.segment.toLowerCase());
+  }
+}
+
+/** A Pagefind instance that never returns the pages with these ids (the parts' word lists; they carry no filter, so filter counts are unchanged, and `unfilteredResultCount` may count them). */
+export function withoutPages(api: PagefindApi, ids: ReadonlySet<string>): PagefindApi {
+  if (ids.size === 0) return api;
+  return {
+    options: (o) => api.options(o),
+    init: () => api.init(),
+    filters: () => api.filters(),
+    mergeIndex: (path, o) => api.mergeIndex(path, o),
+    search: async (term, options) => {
+      const response = await api.search(term, options);
+      if (!response) return response;
+      return { ...response, results: response.results.filter((r) => !ids.has(r.id)) };
+    },
+  };
+}
+
+/**
+ * A language's whole index: the Pagefind instance `api` (already given its options and started on the bundle
+ * at `bundleUrl`) with the language's other parts merged in and its word lists left out; `parts` is the
+ * language's `pagefind/parts-<lang>.json`.
+ */
+export async function mergeParts(api: PagefindApi, parts: SearchParts, bundleUrl: string, baseUrl: string): Promise<PagefindApi> {
+  // one at a time: Pagefind's mergeIndex adds each part to its list of instances as it is called
+  for (const part of parts.parts) await api.mergeIndex(`${bundleUrl}${part}`, { baseUrl, ranking: PAGEFIND_RANKING });
+  return withoutPages(api, new Set(parts.wordLists));
+}

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi, PagefindModule } from '../../src/lib/pagefind-api.ts';
-import { PAGEFIND_RANKING, searchWholeTerms } from '../../src/lib/search.ts';
+import { mergeParts, PAGEFIND_RANKING, partsFile, searchWholeTerms, type SearchParts } from '../../src/lib/search.ts';
 import { toSimplified } from '../../src/lib/simplify.ts';
 
 /**
- * A Pagefind instance for one language of the site at `siteUrl` (ending in /).
+ * A Pagefind instance for one language of the site at `siteUrl` (ending in /), its index parts merged.
  * pagefind.js picks the language index from `<html lang>`, which it reads through `document`; in Node there is
  * no document, so for the moment the instance is created we provide just that attribute. Each language gets its
  * own copy of the module: the module keeps one WebAssembly instance, and languages load different ones.
@@ -32,15 +32,20 @@ export async function loadPagefind(siteUrl: string, lang: Lang): Promise<Pagefin
   const g = globalThis as { document?: unknown };
   const before = g.document;
   g.document = { querySelector: (sel: string) => (sel === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? htmlLang(lang) : null) } : null) };
+  const bundle = new URL('pagefind/', siteUrl).href;
+  const baseUrl = new URL(siteUrl).pathname;
   let instance: PagefindApi;
   try {
-    instance = mod.createInstance({ basePath: new URL('pagefind/', siteUrl).href, baseUrl: new URL(siteUrl).pathname, ranking: PAGEFIND_RANKING });
+    instance = mod.createInstance({ basePath: bundle, baseUrl, ranking: PAGEFIND_RANKING });
   } finally {
     if (before === undefined) delete g.document;
     else g.document = before;
   }
   await instance.init();
-  return instance;
+  // the language's other index parts, merged as the search page merges them
+  const parts = await fetch(new URL(partsFile(htmlLang(lang)), bundle));
+  if (!parts.ok) throw new Error(`${partsFile(htmlLang(lang))}: HTTP ${parts.status} from ${bundle}`);
+  return mergeParts(instance, (await parts.json()) as SearchParts, bundle, baseUrl);
 }
 
 /** URLs of every result of a query as the search page runs it: simplified, whole Chinese terms first. */

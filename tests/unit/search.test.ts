@@ -14,6 +14,12 @@ import {
   marksIndexedContent,
   pageForIndexer,
   parseSearchState,
+  partSizes,
+  partsFile,
+  wordListUrl,
+  wordListWords,
+  withoutPages,
+  mergeParts,
   hanTerms,
   indexChunkSize,
   placeLabel,
@@ -231,6 +237,7 @@ describe('queries', () => {
       options: async () => {},
       init: async () => {},
       filters: async () => ({}),
+      mergeIndex: async () => {},
       async search(term: string | null, _options?: PagefindSearchOptions) {
         queries.push(term ?? '');
         const q = term ?? '';
@@ -254,6 +261,7 @@ describe('queries', () => {
       options: async () => {},
       init: async () => {},
       filters: async () => ({}),
+      mergeIndex: async () => {},
       async search(term: string | null) {
         const q = term ?? '';
         const phrase = /^"(.*)"$/.exec(q)?.[1];
@@ -355,5 +363,57 @@ describe('prose excerpts', () => {
     const summary = { ...data('Title words Summary of the case', [[0, 7]]), meta: { title: 'Title words' } };
     expect(text(proseExcerpt(summary))).toBe('Summary of the case');
     expect(text(proseExcerpt(data(raw, [[2, 1]], 'Guizhou Zunyi'), 2))).toBe('[贵州遵义：]标题');
+  });
+});
+
+describe('an index in parts', () => {
+  it('cuts a language into as few parts as the limit allows, of sizes one apart at most', () => {
+    expect(partSizes(84, 4000)).toEqual([84]);
+    expect(partSizes(0, 4000)).toEqual([0]);
+    expect(partSizes(84, 25)).toEqual([21, 21, 21, 21]);
+    expect(partSizes(10, 4)).toEqual([4, 3, 3]);
+    expect(partSizes(24_000, 4000)).toEqual([4000, 4000, 4000, 4000, 4000, 4000]);
+    expect(partSizes(24_001, 4000).reduce((a, b) => a + b)).toBe(24_001);
+    expect(Math.max(...partSizes(24_001, 4000))).toBeLessThanOrEqual(4000);
+    expect(partsFile('zh-Hans')).toBe('parts-zh-hans.json');
+    expect(wordListUrl('zh-Hans')).toBe('/pagefind/word-list-zh-hans/');
+  });
+
+  it('lists the words of a page: Latin-script tokens as written, Chinese cut into words, markup and scripts left out', () => {
+    const words = new Set<string>();
+    const html = '<html lang="zh-Hans"><head><script>var secret = 1;</script><style>.x{}</style></head><body><main data-pagefind-body><h1>三无小区 治理</h1><p>Three-no compounds, in <b>Lianjiang</b> &amp; Maonan.</p><svg><text>图例</text></svg></main></body></html>';
+    wordListWords(html, words, new Intl.Segmenter('zh', { granularity: 'word' }));
+    expect([...words]).toEqual(expect.arrayContaining(['三', '无', '小区', '治理', 'three-no', 'compounds,', 'in', 'lianjiang', '&', 'maonan.', '图', '例']));
+    expect([...words].some((w) => /secret|var|\.x|<|>/.test(w))).toBe(false);
+    // each word once, however often the pages repeat it
+    wordListWords(html, words, new Intl.Segmenter('zh', { granularity: 'word' }));
+    expect([...words].filter((w) => w === '小区')).toHaveLength(1);
+  });
+
+  it('merges the other parts into the first, one after the other, and never returns a word list', async () => {
+    const merged: string[] = [];
+    const response = (ids: string[]): PagefindSearchResponse => ({
+      results: ids.map((id) => ({ id, data: async () => ({ url: `/${id}/`, excerpt: '', meta: {} }) })),
+      unfilteredResultCount: ids.length,
+      filters: { theme: { a: 1 } },
+      totalFilters: {},
+    });
+    const api: PagefindApi = {
+      options: async () => {},
+      init: async () => {},
+      filters: async () => ({ theme: { a: 2 } }),
+      mergeIndex: async (path, options) => {
+        merged.push(`${path} ${options?.baseUrl}`);
+      },
+      search: async () => response(['en_1', 'en_words', 'en_2']),
+    };
+    const pf = await mergeParts(api, { parts: ['part-1/', 'part-2/'], wordLists: ['en_words'] }, '/atlas/pagefind/', '/atlas/');
+    expect(merged).toEqual(['/atlas/pagefind/part-1/ /atlas/', '/atlas/pagefind/part-2/ /atlas/']);
+    const r = await pf.search('x');
+    expect(r!.results.map((x) => x.id)).toEqual(['en_1', 'en_2']);
+    expect(r!.filters).toEqual({ theme: { a: 1 } });
+    expect(await pf.filters()).toEqual({ theme: { a: 2 } });
+    // one part: the instance itself
+    expect(withoutPages(api, new Set())).toBe(api);
   });
 });

@@ -1,0 +1,164 @@
+// The search index in parts (SEARCH_PART_PAGES in src/lib/search.ts): the built site is indexed again with at
+// most 25 pages a language in each Pagefind process, four parts a language, and the parted index is compared
+// with the whole one the other e2e tests use — the same pages for every term of the recall test, the same filter
+// counts, the same newest-first order — through Pagefind's API in Node and on the search page in Chromium.
+// Plant: in scripts/index-search.ts skip the word list (`if (words !== undefined && false)`) — a part without a
+// query's word then matches a word the query begins with, and “tomatoes”, 楼道管家 and others return pages the
+// whole index does not.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
+import type { PagefindApi, PagefindFilterCounts } from '../../src/lib/pagefind-api.ts';
+import { newestFile, partsFile, type SearchParts, wordListUrl } from '../../src/lib/search.ts';
+import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
+import { ROOT } from '../helpers/fixture.ts';
+import { containsTerm } from '../helpers/indexed-text.ts';
+import { loadPagefind, resultUrls, siteResultUrls } from '../helpers/pagefind.ts';
+import { EN_TERMS, ZH_TERMS } from '../helpers/search-terms.ts';
+import { launch, watchErrors } from './browser.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+const PART_PAGES = 25;
+
+let dir: string;
+let parted: string;
+let server: StaticServer;
+const whole: Partial<Record<Lang, PagefindApi>> = {};
+const parts: Partial<Record<Lang, PagefindApi>> = {};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'atlas-search-parts-'));
+  parted = join(dir, 'dist');
+  cpSync(dist, parted, { recursive: true });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'index-search.ts'), parted], { cwd: ROOT, env: { ...process.env, ATLAS_SEARCH_PART_PAGES: String(PART_PAGES) }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`indexing in parts failed:\n${r.stdout}\n${r.stderr}`);
+  server = await serveStatic(parted, { port: 0 });
+  for (const lang of ['en', 'zh'] as const) {
+    whole[lang] = await loadPagefind(site, lang);
+    parts[lang] = await loadPagefind(server.url, lang);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const bundleFile = (root: string, path: string) => join(root, 'pagefind', path);
+const json = <T>(root: string, path: string) => JSON.parse(readFileSync(bundleFile(root, path), 'utf8')) as T;
+/** The text of a built page (tags dropped), for asking whether it has a query's words. */
+const pageText = (url: string) => readFileSync(join(parted, url.replace(/^\//, ''), 'index.html'), 'utf8').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+/** Filter counts with their keys in one order, for comparing. */
+const sorted = (counts: PagefindFilterCounts) => Object.fromEntries(Object.keys(counts).sort().map((k) => [k, Object.fromEntries(Object.entries(counts[k]!).sort())]));
+
+describe('the search index in parts', () => {
+  it('indexes each language in parts of at most 25 pages, each a bundle with only its index, listed for the search page', () => {
+    type Entry = { languages: Record<string, { page_count: number }> };
+    for (const lang of ['en', 'zh'] as const) {
+      const key = htmlLang(lang).toLowerCase();
+      const list = json<SearchParts>(parted, partsFile(key));
+      const pages = json<Entry>(dist, 'pagefind-entry.json').languages[key]!.page_count;
+      expect(list.parts).toEqual(['part-1/', 'part-2/', 'part-3/']);
+      expect(pages).toBeGreaterThan(3 * PART_PAGES);
+      // every part also holds the language's word list, the same record in each
+      expect(new Set(list.wordLists).size).toBe(1);
+      const counts = ['', ...list.parts].map((p) => json<Entry>(parted, `${p}pagefind-entry.json`).languages[key]!.page_count - 1);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(PART_PAGES);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(pages);
+      // the whole index: one part, no word list
+      expect(json<SearchParts>(dist, partsFile(key))).toEqual({ parts: [], wordLists: [] });
+    }
+    // the parts after the first are read with the first part's scripts and WebAssembly
+    for (const p of ['part-1', 'part-2', 'part-3']) expect(readdirSync(bundleFile(parted, p)).filter((f) => /\.(?:js|css|pagefind)$/.test(f))).toEqual([]);
+    expect(existsSync(bundleFile(parted, 'pagefind.js'))).toBe(true);
+  });
+
+  for (const [lang, terms] of [['en', EN_TERMS], ['zh', ZH_TERMS]] as const) {
+    it(`finds the whole index's pages for each of ${terms.length} ${lang === 'en' ? 'English' : 'Chinese'} terms, and no others`, async () => {
+      const differences: string[] = [];
+      for (const term of [...terms, lang === 'en' ? 'zzqqx' : '鑫鑫']) {
+        const want = new Set(await siteResultUrls(whole[lang]!, term));
+        const got = new Set(await siteResultUrls(parts[lang]!, term));
+        const extra = [...got].filter((u) => !want.has(u));
+        // A page the whole index finds and the parts do not must not have the term: Pagefind matches a term's
+        // stem against the start of words (“income” → “incom” → “incomplete”), which reaches a little further or
+        // less far depending on how the index is cut into chunks.
+        const missed = [...want].filter((u) => !got.has(u) && containsTerm(pageText(u), term));
+        if (extra.length || missed.length) differences.push(`${term}: ${extra.length} pages more (${extra.slice(0, 3).join(', ')}), ${missed.length} with the term missed (${missed.slice(0, 3).join(', ')})`);
+        expect(got.has(wordListUrl(htmlLang(lang)))).toBe(false);
+      }
+      expect(differences).toEqual([]);
+    });
+  }
+
+  it('counts filter values as the whole index does, with and without a query', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(sorted(await parts[lang]!.filters())).toEqual(sorted(await whole[lang]!.filters()));
+      for (const [term, filters] of [[lang === 'en' ? 'contest' : '比武', {}], [null, { theme: { any: ['three-no-communities'] } }], [lang === 'en' ? 'party' : '党员', { year: { any: ['2023'] } }]] as const) {
+        const a = await whole[lang]!.search(term, { filters });
+        const b = await parts[lang]!.search(term, { filters });
+        expect(sorted(b!.filters)).toEqual(sorted(a!.filters));
+        expect(new Set(await resultUrls(parts[lang]!, term, { filters }))).toEqual(new Set(await resultUrls(whole[lang]!, term, { filters })));
+      }
+    }
+  });
+
+  it('lists the dated pages newest first across the parts, as the whole index does', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const file = newestFile(htmlLang(lang));
+      const ids = json<string[]>(parted, file);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toEqual(json<string[]>(dist, file));
+    }
+  });
+
+  describe('on the search page, in Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launch();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    for (const [lang, query] of [['zh', '三无小区'], ['en', 'tomatoes'], ['en', 'three-no communities']] as const) {
+      it(`“${query}” on /${lang}/search/ shows the whole index's results (every page of them), merging the parts with one WebAssembly file`, async () => {
+        const shown = async (siteUrl: string) => {
+          const context = await browser.newContext();
+          const problems = watchErrors(context);
+          const requests: string[] = [];
+          context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+          const page = await context.newPage();
+          await page.goto(new URL(`${lang}/search/?q=${encodeURIComponent(query)}`, siteUrl).href);
+          await page.waitForFunction(() => {
+            const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+            return !document.querySelector('[data-search]')?.hasAttribute('aria-busy') && status !== '' && !/Searching|正在搜索/.test(status);
+          });
+          while (await page.isVisible('[data-search-more]')) {
+            const count = await page.locator('[data-search-results] li').count();
+            await page.click('[data-search-more]');
+            await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, count);
+          }
+          const paths = await page.$$eval('[data-search-results] li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+          const status = (await page.textContent('[data-search-status]')) ?? '';
+          await context.close();
+          expect(problems).toEqual([]);
+          return { paths, status, requests };
+        };
+        const a = await shown(site);
+        const b = await shown(server.url);
+        expect(a.paths.length).toBeGreaterThan(0);
+        expect(new Set(b.paths)).toEqual(new Set(a.paths));
+        expect(b.status).toBe(a.status);
+        // each part's entry file is read; the WebAssembly only from the first part
+        for (const p of ['part-1', 'part-2', 'part-3']) expect(b.requests).toContain(`/pagefind/${p}/pagefind-entry.json`);
+        expect(b.requests.filter((r) => /wasm/.test(r))).toEqual(a.requests.filter((r) => /wasm/.test(r)));
+      });
+    }
+  });
+});
