@@ -401,14 +401,19 @@ export function pageForIndexer(html: string): string {
 // ——— An index in parts ———
 //
 // Pagefind holds every page's words until it writes the index, and needs about four times that while writing:
-// about 0.9 GB per 1,000 Chinese case pages. A language with more pages than SEARCH_PART_PAGES is indexed in
+// about 0.85 GB per 1,000 Chinese case pages. A language with more pages than SEARCH_PART_PAGES is indexed in
 // parts, each by a Pagefind process of its own (scripts/index-search.ts), so the indexer's memory is bounded by
 // the part, not the site. The first part is the bundle at pagefind/; the others are pagefind/part-1/, … The
 // search page merges them with Pagefind's mergeIndex, which runs the query on every part with the first part's
 // WebAssembly and puts the results together by score.
 
-/** Pages of one language a Pagefind process is given at most (`ATLAS_SEARCH_PART_PAGES` overrides it). */
-export const SEARCH_PART_PAGES = 4000;
+/**
+ * Pages of one language a Pagefind process is given at most (`ATLAS_SEARCH_PART_PAGES` overrides it): about
+ * 4.2 GB for Pagefind at its peak with case pages as long as the real ones, which with the Node script feeding
+ * it keeps indexing under 6 GB. Each part adds to a first query its own index list and a chunk per query word,
+ * so parts are as large as that allows.
+ */
+export const SEARCH_PART_PAGES = 5000;
 
 /** The size of each part when `count` pages are indexed in parts of at most `max`: as few parts as that allows, of sizes that differ by one at most. */
 export function partSizes(count: number, max: number): number[] {
@@ -436,7 +441,8 @@ export const wordListUrl = (pagefindLang: string): string => `/pagefind/word-lis
  * words, so merged parts would return every page of such a part. Each part of a language therefore also gets
  * one record holding every word of the language's pages, and the search page drops it from results: a part
  * then falls back only where the whole language would. Text in a Latin script is kept as written, token by
- * token (Pagefind stems and splits each token the same way in a page and in the list); Chinese is cut into
+ * token, less the punctuation around it (Pagefind stems and splits each token the same way in a page and in
+ * the list); Chinese is cut into
  * words (Intl.Segmenter), since the list holds words, not sentences. The tokens come from the whole page
  * (navigation and data-pagefind-ignore parts too): a word the list has and no page does can only stop a
  * fallback, never add a result.
@@ -451,7 +457,9 @@ export function wordListWords(html: string, into: Set<string>, segmenter: Intl.S
   for (const token of text.split(/\s+/)) {
     if (!token) continue;
     if (!/\p{Script=Han}/u.test(token)) {
-      into.add(token.toLowerCase());
+      // punctuation around a word is not part of it for Pagefind either: “(1001).” is the word 1001
+      const word = token.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase();
+      if (word) into.add(word);
       continue;
     }
     for (const s of segmenter.segment(token)) if (s.isWordLike) into.add(s.segment.toLowerCase());
