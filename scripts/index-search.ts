@@ -53,9 +53,10 @@ const problems: string[] = [];
 // of all pages at scale, and each would be read, rewritten and parsed for nothing); a site where no page marks its
 // content would be indexed whole, as Pagefind does.
 const toIndex = bodyFiles.length ? bodyFiles : files;
-// One language at a time: Pagefind keeps every page it was given in memory until it writes the index, and each
-// language's index is built from its own pages only, so indexing them one after the other and putting the bundles
-// together gives the same files with half the pages held at once.
+// One language at a time, and a language with more than SEARCH_PART_PAGES pages in parts (src/lib/search.ts):
+// Pagefind keeps every page it was given in memory until it writes the index, and each language's index is built
+// from its own pages only, so indexing them one after the other and putting the bundles together gives the same
+// files with half the pages held at once.
 const byLang = new Map<string, string[]>();
 for (const file of toIndex) {
   const lang = langOf.get(file) ?? '';
@@ -139,7 +140,7 @@ for (const k of entries.keys()) {
 }
 // what the search page reads to merge a language's parts (see mergeParts in src/lib/search.ts)
 mkdirSync(bundle, { recursive: true });
-for (const [lang, parts] of partsOf) writeFileSync(join(bundle, partsFile(lang)), JSON.stringify({ ...parts, wordLists: parts.wordLists.sort() }));
+for (const [lang, parts] of partsOf) writeFileSync(join(bundle, partsFile(lang)), JSON.stringify({ ...parts, wordLists: [...new Set(parts.wordLists)].sort() }));
 const newest = new Map<string, { id: string; url: string; key: string }[]>();
 for (const [url, key] of dated) {
   const id = idOf.get(url);

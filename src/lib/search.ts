@@ -442,13 +442,14 @@ export const wordListUrl = (pagefindLang: string): string => `/pagefind/word-lis
  * one record holding every word of the language's pages, and the search page drops it from results: a part
  * then falls back only where the whole language would. Text in a Latin script is kept as written, token by
  * token, less the punctuation around it (Pagefind stems and splits each token the same way in a page and in
- * the list); Chinese is cut into
- * words (Intl.Segmenter), since the list holds words, not sentences. The tokens come from the whole page
+ * the list); Chinese is cut into words (Intl.Segmenter, as the browser cuts a query), since the list holds
+ * words, not sentences. The tokens come from the whole page
  * (navigation and data-pagefind-ignore parts too): a word the list has and no page does can only stop a
  * fallback, never add a result.
  */
 export function wordListWords(html: string, into: Set<string>, segmenter: Intl.Segmenter): void {
-  const text = pageForIndexer(html)
+  // every tag becomes a space, so text in different elements (a chart's labels too) never runs together
+  const text = html
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) =>
@@ -488,7 +489,8 @@ export function withoutPages(api: PagefindApi, ids: ReadonlySet<string>): Pagefi
  * language's `pagefind/parts-<lang>.json`.
  */
 export async function mergeParts(api: PagefindApi, parts: SearchParts, bundleUrl: string, baseUrl: string): Promise<PagefindApi> {
-  // one at a time: Pagefind's mergeIndex adds each part to its list of instances as it is called
-  for (const part of parts.parts) await api.mergeIndex(`${bundleUrl}${part}`, { baseUrl, ranking: PAGEFIND_RANKING });
+  // all at once (each loads its entry file and index list: one round trip, not one a part); Pagefind's
+  // mergeIndex adds a part to its list of instances when it is called, so the order stays the parts' order
+  await Promise.all(parts.parts.map((part) => api.mergeIndex(`${bundleUrl}${part}`, { baseUrl, ranking: PAGEFIND_RANKING })));
   return withoutPages(api, new Set(parts.wordLists));
 }

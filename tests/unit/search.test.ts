@@ -393,7 +393,7 @@ describe('an index in parts', () => {
     expect([...words].filter((w) => w === '小区')).toHaveLength(1);
   });
 
-  it('merges the other parts into the first, one after the other, and never returns a word list', async () => {
+  it('merges the other parts into the first, in their order, and never returns a word list', async () => {
     const merged: string[] = [];
     const response = (ids: string[]): PagefindSearchResponse => ({
       results: ids.map((id) => ({ id, data: async () => ({ url: `/${id}/`, excerpt: '', meta: {} }) })),
