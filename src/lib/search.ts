@@ -463,9 +463,20 @@ export function wordListWords(html: string, into: Set<string>, segmenter: Intl.S
       if (word) into.add(word);
       continue;
     }
+    // cutting Chinese is most of the time this takes, and pages repeat much of their text (headings, labels,
+    // notes): a run of Han text already cut into this list is not cut again (remembered up to a bound)
+    let seen = seenHan.get(into);
+    if (!seen) seenHan.set(into, (seen = new Set()));
+    if (seen.has(token)) continue;
+    if (seen.size >= SEEN_HAN_MAX) seen.clear();
+    seen.add(token);
     for (const s of segmenter.segment(token)) if (s.isWordLike) into.add(s.segment.toLowerCase());
   }
 }
+
+/** Runs of Han text wordListWords has cut into each list, and how many it remembers at most for one list (about 100 MB of short strings). */
+const seenHan = new WeakMap<Set<string>, Set<string>>();
+const SEEN_HAN_MAX = 500_000;
 
 /** A Pagefind instance that never returns the pages with these ids (the parts' word lists; they carry no filter, so filter counts are unchanged, and `unfilteredResultCount` may count them). */
 export function withoutPages(api: PagefindApi, ids: ReadonlySet<string>): PagefindApi {

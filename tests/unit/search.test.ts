@@ -391,6 +391,10 @@ describe('an index in parts', () => {
     // each word once, however often the pages repeat it
     wordListWords(html, words, new Intl.Segmenter('zh', { granularity: 'word' }));
     expect([...words].filter((w) => w === '小区')).toHaveLength(1);
+    // text cut into one list is cut again for another
+    const other = new Set<string>();
+    wordListWords(html, other, new Intl.Segmenter('zh', { granularity: 'word' }));
+    expect([...other].sort()).toEqual([...words].sort());
   });
 
   it('merges the other parts into the first, in their order, and never returns a word list', async () => {
