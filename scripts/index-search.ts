@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
-import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, wordListUrl, wordListWords } from '../src/lib/search.ts';
+import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl, wordListWords } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -72,29 +72,27 @@ const partDir = (k: number) => (k === 0 ? bundle : join(bundle, `part-${k}`));
 const entries: { version: string; languages: Record<string, unknown> }[][] = [];
 const partsOf = new Map<string, SearchParts>();
 for (const [lang, langFiles] of byLang) {
-  const sizes = partSizes(langFiles.length, partPages);
+  const parts = splitIntoParts(langFiles, partPages);
   // a language in more than one part: every part also gets the language's word list (see wordListWords)
   let words: string | undefined;
-  if (sizes.length > 1) {
+  if (parts.length > 1) {
     const all = new Set<string>();
     const segmenter = new Intl.Segmenter(lang || 'en', { granularity: 'word' });
     for (const file of langFiles) wordListWords(readFileSync(file, 'utf8'), all, segmenter);
     words = [...all].sort().join(' ');
   }
-  partsOf.set(lang, { parts: sizes.slice(1).map((_, k) => `part-${k + 1}/`), wordLists: [] });
-  let first = 0;
-  for (const [k, size] of sizes.entries()) {
+  partsOf.set(lang, { parts: parts.slice(1).map((_, k) => `part-${k + 1}/`), wordLists: [] });
+  for (const [k, partFiles] of parts.entries()) {
     // Each part in a Pagefind process of its own: the process keeps what it has indexed until it exits.
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const file of langFiles.slice(first, first + size)) {
+    for (const file of partFiles) {
       // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
       // (see src/lib/search.ts).
       const sourcePath = sourcePathOf(file);
       const added = await index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) });
       problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
     }
-    first += size;
     if (words !== undefined) {
       const added = await index.addCustomRecord({ url: wordListUrl(lang), content: words, language: lang });
       problems.push(...added.errors.map((e) => `${wordListUrl(lang)}: ${e}`));

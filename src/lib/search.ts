@@ -421,6 +421,20 @@ export function partSizes(count: number, max: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(count / parts) + (i < count % parts ? 1 : 0));
 }
 
+/**
+ * A language's pages in parts of at most `max` (sizes as partSizes gives them), dealt out in turn: page i goes
+ * to part i mod the number of parts. Each part is then a sample of every kind of page (cases, regions,
+ * themes, stories) in the same proportions, so a word is about as frequent in each part as in the whole, and
+ * the scores Pagefind gives results in different parts, which the merge sorts together, compare as they would
+ * in one index. Cut in runs instead (the pages in order of address), the regions, stories and themes all fell
+ * in the last part, where a word the cases share is rare and so scores high.
+ */
+export function splitIntoParts<T>(items: readonly T[], max: number): T[][] {
+  const parts = partSizes(items.length, max).map((): T[] => []);
+  items.forEach((item, i) => parts[i % parts.length]!.push(item));
+  return parts;
+}
+
 /** What the search page reads before merging a language's parts (`pagefind/parts-<lang>.json`). */
 export interface SearchParts {
   /** The folders of the parts after the first, relative to pagefind/ (`part-1/`, …). */

@@ -1,7 +1,8 @@
 // The search index in parts (SEARCH_PART_PAGES in src/lib/search.ts): the built site is indexed again with at
 // most 25 pages a language in each Pagefind process, four parts a language, and the parted index is compared
-// with the whole one the other e2e tests use — the same pages for every term of the recall test, the same filter
-// counts, the same newest-first order — through Pagefind's API in Node and on the search page in Chromium.
+// with the whole one the other e2e tests use — the same pages for every term of the recall test, nearly always
+// the same first result, the same filter counts, the same newest-first order — through Pagefind's API in Node
+// and on the search page in Chromium.
 // Plant: in scripts/index-search.ts skip the word list (`if (words !== undefined && false)`) — a part without a
 // query's word then matches a word the query begins with, and “tomatoes”, 楼道管家 and others return pages the
 // whole index does not.
@@ -96,6 +97,25 @@ describe('the search index in parts', () => {
       expect(differences).toEqual([]);
     });
   }
+
+  it('ranks as the whole index does: the same first result for at least nine terms in ten', async () => {
+    // Scores come from each part's own word statistics and the merge sorts them together: with pages dealt out
+    // to the parts in turn (splitIntoParts) they compare. Cut in runs of addresses instead, the regions, themes
+    // and stories fell in the last part and the first result differed for 4 of 30 English and 9 of 59 Chinese
+    // terms; dealt out, 1 and 5.
+    for (const [lang, terms] of [['en', EN_TERMS], ['zh', ZH_TERMS]] as const) {
+      let found = 0;
+      const differ: string[] = [];
+      for (const term of terms) {
+        const [want] = await siteResultUrls(whole[lang]!, term);
+        if (want === undefined) continue;
+        found++;
+        const [got] = await siteResultUrls(parts[lang]!, term);
+        if (got !== want) differ.push(`${term}: ${got} instead of ${want}`);
+      }
+      expect(differ.length, differ.join('\n')).toBeLessThanOrEqual(found / 10);
+    }
+  });
 
   it('counts filter values as the whole index does, with and without a query', async () => {
     for (const lang of ['en', 'zh'] as const) {

@@ -17,6 +17,7 @@ import {
   partSizes,
   partsFile,
   SEARCH_PART_PAGES,
+  splitIntoParts,
   wordListUrl,
   wordListWords,
   withoutPages,
@@ -377,6 +378,10 @@ describe('an index in parts', () => {
     expect(partSizes(23_300, SEARCH_PART_PAGES)).toEqual([4660, 4660, 4660, 4660, 4660]);
     expect(partSizes(24_001, 4000).reduce((a, b) => a + b)).toBe(24_001);
     expect(Math.max(...partSizes(24_001, 4000))).toBeLessThanOrEqual(4000);
+    // pages dealt out in turn: each part a sample of every kind of page
+    const pages = Array.from({ length: 10 }, (_, i) => i);
+    expect(splitIntoParts(pages, 4)).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(splitIntoParts(pages, 10)).toEqual([pages]);
     expect(partsFile('zh-Hans')).toBe('parts-zh-hans.json');
     expect(wordListUrl('zh-Hans')).toBe('/pagefind/word-list-zh-hans/');
   });
