@@ -55,23 +55,39 @@ export interface CompareIndicator {
 /** The default view (no `places` in the address) shows at most this many places: those with the largest figures. */
 export const COMPARE_TOP = 15;
 
+/**
+ * …and at most this many figures, a bar each, however many cases share those places: at 20,000 cases the 15
+ * counties with the largest figures had 120 between them, and the page's bars with their labels made it 1.7×
+ * the real site's. Always at least one place.
+ */
+export const COMPARE_TOP_FIGURES = 40;
+
 const topMemo = new WeakMap<CompareIndicator, string[]>();
 
 /**
- * The places the default view shows: every place with a figure when there are at most COMPARE_TOP, else the
- * COMPARE_TOP whose largest figure is largest (ties by id), so the page and its data stay the same size
- * however many places report the indicator.
+ * The places the default view shows: every place with a figure when there are at most COMPARE_TOP and they
+ * have at most COMPARE_TOP_FIGURES figures, else the places whose largest figure is largest (ties by id), as
+ * many as fit both bounds (at least one), so the page and its data stay the same size however many places
+ * report the indicator and however many cases share a place.
  */
 export function defaultPlaces(ind: CompareIndicator): string[] {
   if (ind.defaultPlaces) return ind.defaultPlaces;
   let top = topMemo.get(ind);
   if (!top) {
     const best = new Map<string, number>();
-    for (const r of ind.rows) best.set(r.place, Math.max(best.get(r.place) ?? -Infinity, r.value));
-    top = [...best]
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, COMPARE_TOP)
-      .map(([id]) => id);
+    const figures = new Map<string, number>();
+    for (const r of ind.rows) {
+      best.set(r.place, Math.max(best.get(r.place) ?? -Infinity, r.value));
+      figures.set(r.place, (figures.get(r.place) ?? 0) + 1);
+    }
+    const ranked = [...best].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).map(([id]) => id);
+    top = [];
+    let shown = 0;
+    for (const id of ranked) {
+      if (top.length === COMPARE_TOP || (top.length > 0 && shown + figures.get(id)! > COMPARE_TOP_FIGURES)) break;
+      top.push(id);
+      shown += figures.get(id)!;
+    }
     topMemo.set(ind, top);
   }
   return top;

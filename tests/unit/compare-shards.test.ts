@@ -2,7 +2,7 @@
 // their figures, and the files fetched later (a province's figures, the directory of address tokens, the
 // picker's name files) hold everything the page may ask them for.
 import { describe, expect, it } from 'vitest';
-import { COMPARE_TOP, compareView, defaultPlaces, selectedPlaces, selectRows, type CompareIndicator, type CompareRow } from '../../src/charts/compare.ts';
+import { COMPARE_TOP, COMPARE_TOP_FIGURES, compareView, defaultPlaces, selectedPlaces, selectRows, type CompareIndicator, type CompareRow } from '../../src/charts/compare.ts';
 import { compareDirectory, compareShards, compareSummary, dirOf, DIR_TOKENS, shardOf, tokenShards } from '../../src/charts/compare-shards.ts';
 import { fold, matchNames, NAME_FILE_MAX, nameFiles, nameKeyFor, prefixKey, type NameEntry, type NameIndex } from '../../src/charts/compare-search.ts';
 import { compareNameFiles } from '../../src/charts/compare-names.ts';
@@ -65,6 +65,21 @@ describe('the default view is bounded', () => {
     expect(barCount(larger.svg)).toBe(barCount(view.svg));
     // a place asked for by the address is shown beyond the default ones
     expect(selectedPlaces(ind, ['p3', 'prov1']).size).toBe(1 + 133);
+  });
+
+  it('shows at most COMPARE_TOP_FIGURES figures when many cases share the places, and always one place', () => {
+    // 100 places with eight figures each (eight cases in each county, as at 20,000 cases)
+    const base = big(100);
+    const shared = { ...base, id: 'shared', rows: base.rows.flatMap((r) => Array.from({ length: 8 }, (_, k) => ({ ...r, obs: `${r.obs}-${k}`, case: `${r.case}-${k}` }))) };
+    // the largest figures first: p99 to p96 have 8 figures each, p95 16 (every fifth place has a second figure)
+    expect(defaultPlaces(shared)).toEqual(['p99', 'p98', 'p97', 'p96']);
+    const ds = { lang: 'en' as const, defaultIndicator: 'shared', indicators: [shared] };
+    const view = compareView(ds, { indicator: 'shared', places: null, scale: 'linear', sort: 'desc' }, compareStrings('en'), 'fig');
+    expect(view.rows.length).toBeLessThanOrEqual(COMPARE_TOP_FIGURES);
+    expect(barCount(view.svg)).toBe(view.rows.length);
+    // one place with more figures than the bound is still shown
+    const crowded = { ...base, id: 'crowded', rows: Array.from({ length: COMPARE_TOP_FIGURES + 10 }, (_, k) => ({ ...base.rows[0]!, obs: `c${k}`, case: `case-c${k}`, value: 100 + k })) };
+    expect(defaultPlaces(crowded)).toEqual(['p0']);
   });
 
   it('ties between equal figures are broken by place id, so the default places never depend on row order', () => {
