@@ -5,7 +5,8 @@
 // and on the search page in Chromium.
 // Plant: in scripts/index-search.ts skip the word list (`if (words !== undefined && false)`) — a part without a
 // query's word then matches a word the query begins with, and “tomatoes”, 楼道管家 and others return pages the
-// whole index does not.
+// whole index does not. Plant: in splitIntoParts (src/lib/search.ts) cut the pages in runs instead of dealing
+// them out — the ranking test fails.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
