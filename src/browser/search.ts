@@ -8,9 +8,9 @@ import {
   SEARCH_FILTERS,
   emptySearchState,
   isActive,
+  fetchParts,
   mergeParts,
   pagefindFilters,
-  partsFile,
   newestFile,
   parseSearchState,
   proseExcerpt,
@@ -18,7 +18,6 @@ import {
   searchWholeTerms,
   searchStateToParams,
   type SearchFilter,
-  type SearchParts,
   type SearchState,
 } from '../lib/search.ts';
 import { toSimplified } from '../lib/simplify.ts';
@@ -61,11 +60,7 @@ function start(root: HTMLElement): void {
     loading ??= (async () => {
       const bundle = withBase(base, 'pagefind/');
       // the list of the language's index parts, fetched while Pagefind loads (see mergeParts)
-      const partsUrl = `${bundle}${partsFile(document.documentElement.lang)}`;
-      const parts = fetch(partsUrl).then(async (r) => {
-        if (!r.ok) throw new Error(`${partsUrl}: ${r.status}`);
-        return (await r.json()) as SearchParts;
-      });
+      const parts = fetchParts(bundle, document.documentElement.lang);
       parts.catch(() => {}); // reported below, once Pagefind has loaded
       const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
       await api.options({ basePath: bundle, baseUrl: base, ranking: PAGEFIND_RANKING });

@@ -463,12 +463,7 @@ export const wordListUrl = (pagefindLang: string): string => `/pagefind/word-lis
  */
 export function wordListWords(html: string, into: Set<string>, segmenter: Intl.Segmenter): void {
   // every tag becomes a space, so text in different elements (a chart's labels too) never runs together
-  const text = html
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) =>
-      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name!.toLowerCase()] ?? m),
-    );
+  const text = decodeEntities(html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '));
   for (const token of text.split(/\s+/)) {
     if (!token) continue;
     if (!/\p{Script=Han}/u.test(token)) {
@@ -506,6 +501,14 @@ export function withoutPages(api: PagefindApi, ids: ReadonlySet<string>): Pagefi
       return { ...response, results: response.results.filter((r) => !ids.has(r.id)) };
     },
   };
+}
+
+/** A language's `pagefind/parts-<lang>.json` from the bundle at `bundleUrl`; rejects, naming the file, when it cannot be read. */
+export async function fetchParts(bundleUrl: string, pagefindLang: string): Promise<SearchParts> {
+  const url = `${bundleUrl}${partsFile(pagefindLang)}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as SearchParts;
 }
 
 /**

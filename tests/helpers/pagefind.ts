@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi, PagefindModule } from '../../src/lib/pagefind-api.ts';
-import { mergeParts, PAGEFIND_RANKING, partsFile, searchWholeTerms, type SearchParts } from '../../src/lib/search.ts';
+import { fetchParts, mergeParts, PAGEFIND_RANKING, searchWholeTerms } from '../../src/lib/search.ts';
 import { toSimplified } from '../../src/lib/simplify.ts';
 
 /**
@@ -43,9 +43,7 @@ export async function loadPagefind(siteUrl: string, lang: Lang): Promise<Pagefin
   }
   await instance.init();
   // the language's other index parts, merged as the search page merges them
-  const parts = await fetch(new URL(partsFile(htmlLang(lang)), bundle));
-  if (!parts.ok) throw new Error(`${partsFile(htmlLang(lang))}: HTTP ${parts.status} from ${bundle}`);
-  return mergeParts(instance, (await parts.json()) as SearchParts, bundle, baseUrl);
+  return mergeParts(instance, await fetchParts(bundle, htmlLang(lang)), bundle, baseUrl);
 }
 
 /** URLs of every result of a query as the search page runs it: simplified, whole Chinese terms first. */

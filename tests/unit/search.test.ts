@@ -392,6 +392,10 @@ describe('an index in parts', () => {
     wordListWords(html, words, new Intl.Segmenter('zh', { granularity: 'word' }));
     expect([...words]).toEqual(expect.arrayContaining(['三', '无', '小区', '治理', 'three-no', 'compounds', 'in', 'lianjiang', 'maonan', '图', '例']));
     expect(words.has('&')).toBe(false);
+    // a character reference that names no character is left as written, never thrown on
+    const odd = new Set<string>();
+    wordListWords('<p>x&#99999999;y &#x41;</p>', odd, new Intl.Segmenter('en', { granularity: 'word' }));
+    expect([...odd]).toEqual(['x&#99999999;y', 'a']);
     expect([...words].some((w) => /secret|var|\.x|<|>/.test(w))).toBe(false);
     // each word once, however often the pages repeat it
     wordListWords(html, words, new Intl.Segmenter('zh', { granularity: 'word' }));
