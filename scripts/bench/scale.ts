@@ -34,7 +34,9 @@ async function firstQuery(root: string, dist: string): Promise<string> {
   const zh = lines.find((l) => l.includes('/zh/search/?q=三无小区'));
   const en = lines.find((l) => l.startsWith('first query /en/'));
   const pick = (l: string | undefined) => /search ([\d.]+) KiB/.exec(l ?? '')?.[1] ?? '?';
-  return `en ${pick(en)} / zh ${pick(zh)}`;
+  // where the Chinese query's bytes go: runtime, WebAssembly, index lists, chunks, fragments, scripts
+  const parts = /over gzip in \d+ requests \((.*?)\); whole page/.exec(zh ?? '')?.[1];
+  return `en ${pick(en)} / zh ${pick(zh)}${parts ? `; zh: ${parts}` : ''}`;
 }
 
 export default async function ({ root, dist }: { root: string; dist: string }) {
