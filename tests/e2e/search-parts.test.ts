@@ -22,6 +22,7 @@ import { containsTerm } from '../helpers/indexed-text.ts';
 import { loadPagefind, resultUrls, siteResultUrls } from '../helpers/pagefind.ts';
 import { EN_TERMS, ZH_TERMS } from '../helpers/search-terms.ts';
 import { launch, watchErrors } from './browser.ts';
+import { searchResults } from './search-page.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
@@ -157,17 +158,7 @@ describe('the search index in parts', () => {
           context.on('request', (r) => requests.push(new URL(r.url()).pathname));
           const page = await context.newPage();
           await page.goto(new URL(`${lang}/search/?q=${encodeURIComponent(query)}`, siteUrl).href);
-          await page.waitForFunction(() => {
-            const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-            return !document.querySelector('[data-search]')?.hasAttribute('aria-busy') && status !== '' && !/Searching|正在搜索/.test(status);
-          });
-          while (await page.isVisible('[data-search-more]')) {
-            const count = await page.locator('[data-search-results] li').count();
-            await page.click('[data-search-more]');
-            await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, count);
-          }
-          const paths = await page.$$eval('[data-search-results] li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-          const status = (await page.textContent('[data-search-status]')) ?? '';
+          const { paths, status } = await searchResults(page, { all: true });
           await context.close();
           expect(problems).toEqual([]);
           return { paths, status, requests };

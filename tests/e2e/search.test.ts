@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadProject } from '../../src/lib/load.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { launch, watchErrors } from './browser.ts';
+import { searchResults } from './search-page.ts';
 
 const site = inject('siteUrl');
 const url = (path: string) => new URL(path, site).href;
@@ -32,23 +33,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Wait until the search has settled, then return the case slugs and result paths shown (all of them with `all`). */
-async function results(page: Page, { all = false } = {}): Promise<{ paths: string[]; cases: string[]; status: string }> {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('[data-search]');
-    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return root && !root.hasAttribute('aria-busy') && status !== '' && !/Searching|正在搜索/.test(status);
-  });
-  while (all && (await page.isVisible('[data-search-more]'))) {
-    const shown = await page.locator('[data-search-results] li').count();
-    await page.click('[data-search-more]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, shown);
-  }
-  const paths = await page.$$eval('[data-search-results] li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  const cases = paths.map((p) => /\/(?:en|zh)\/cases\/([^/]+)\/$/.exec(p)?.[1]).filter((s): s is string => !!s);
-  return { paths, cases, status: (await page.textContent('[data-search-status]')) ?? '' };
-}
-
 async function search(page: Page, query: string): Promise<void> {
   await page.fill('#search-q', query);
   await page.press('#search-q', 'Enter');
@@ -62,7 +46,7 @@ describe('search page', () => {
         const page = await context.newPage();
         await page.goto(url(`${lang}/search/`));
         await search(page, query);
-        const r = await results(page, { all: true });
+        const r = await searchResults(page, { all: true });
         expect(r.cases).toEqual(expect.arrayContaining(threeNo));
         expect(r.paths.every((p) => p.startsWith(new URL(url(`${lang}/`)).pathname))).toBe(true);
         expect(new URL(page.url()).searchParams.get('q')).toBe(query);
@@ -79,7 +63,7 @@ describe('search page', () => {
   it('shows place and both dates (report, events) for case results', async () => {
     const page = await context.newPage();
     await page.goto(url('en/search/?q=Lianjiang'));
-    const r = await results(page);
+    const r = await searchResults(page);
     expect(r.cases).toContain('lianjiang');
     const item = page.locator('[data-search-results] li', { has: page.locator('a[href$="/en/cases/lianjiang/"]') });
     expect(await item.locator('.result-meta').textContent()).toBe('Case · Lianjiang, Zhanjiang, Guangdong · reported 2023 · events 2023');
@@ -91,7 +75,7 @@ describe('search page', () => {
     const page = await context.newPage();
     await page.goto(url('en/search/'));
     await search(page, 'three-no communities');
-    const all = await results(page, { all: true });
+    const all = await searchResults(page, { all: true });
     const guangdong = threeNo.filter((s) => provinceOf(s) === 'guangdong');
     expect(guangdong.length).toBeGreaterThan(0);
     expect(guangdong.length).toBeLessThan(threeNo.length);
@@ -103,21 +87,21 @@ describe('search page', () => {
 
     await box.check();
     await page.waitForURL((u) => u.searchParams.get('province') === 'guangdong');
-    const filtered = await results(page, { all: true });
+    const filtered = await searchResults(page, { all: true });
     expect(filtered.cases.sort()).toEqual(guangdong);
     expect(filtered.paths.length).toBe(guangdong.length); // filters apply to cases only
     const address = new URL(page.url());
     expect(address.searchParams.get('q')).toBe('three-no communities');
 
     await page.reload();
-    const again = await results(page, { all: true });
+    const again = await searchResults(page, { all: true });
     expect(again.cases.sort()).toEqual(guangdong);
     expect(await page.inputValue('#search-q')).toBe('three-no communities');
     expect(await box.isChecked()).toBe(true);
 
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('province'));
-    const back = await results(page, { all: true });
+    const back = await searchResults(page, { all: true });
     expect(back.cases.sort()).toEqual(all.cases.sort());
     expect(await box.isChecked()).toBe(false);
     expect(problems.slice(before)).toEqual([]);
@@ -127,11 +111,11 @@ describe('search page', () => {
   it('opens a shared address with filters only, and sorts by date', async () => {
     const page = await context.newPage();
     await page.goto(url('zh/search/?theme=three-no-communities&sort=date'));
-    const r = await results(page, { all: true });
+    const r = await searchResults(page, { all: true });
     expect(r.cases.sort()).toEqual([...threeNo].sort());
     expect(await page.inputValue('#search-sort')).toBe('date');
     const dates = data.cases.filter((c) => c.lang === 'zh' && threeNo.includes(c.slug));
-    const order = (await results(page, { all: true })).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
+    const order = (await searchResults(page, { all: true })).cases.map((s) => dates.find((c) => c.slug === s)!.frontmatter.events.date.replace('unknown', '0000'));
     expect(order).toEqual([...order].sort().reverse());
     await page.selectOption('#search-sort', 'relevance');
     await page.waitForURL((u) => !u.searchParams.has('sort'));
@@ -144,13 +128,13 @@ describe('search page', () => {
     await page.fill('.site-header input[name="q"]', '弃管小区');
     await page.press('.site-header input[name="q"]', 'Enter');
     await page.waitForURL((u) => u.pathname.endsWith('/zh/search/'));
-    const r = await results(page);
+    const r = await searchResults(page);
     expect(r.cases).toContain('shuangliao');
     expect(await page.inputValue('#search-q')).toBe('弃管小区');
     // the language switch carries the search over
     await page.click('[data-lang-switch]');
     await page.waitForURL((u) => u.pathname.endsWith('/en/search/'));
-    expect((await results(page)).cases).toContain('shuangliao');
+    expect((await searchResults(page)).cases).toContain('shuangliao');
     await page.close();
   });
 
@@ -174,7 +158,7 @@ describe('search on a phone (390×844)', () => {
       const ctx = await browser.newContext(phone);
       const page = await ctx.newPage();
       await page.goto(url(`${lang}/search/?q=${encodeURIComponent(query)}`));
-      const r = await results(page);
+      const r = await searchResults(page);
       expect(r.cases.slice(0, 3)).toContain(slug);
       const status = (await page.locator('[data-search-status]').boundingBox())!;
       const first = (await page.locator('[data-search-results] li h2').first().boundingBox())!;
@@ -192,7 +176,7 @@ describe('search on a phone (390×844)', () => {
     const ctx = await browser.newContext(phone);
     const page = await ctx.newPage();
     await page.goto(url('en/search/?q=three-no+communities&province=guangdong&sort=date'));
-    await results(page);
+    await searchResults(page);
     const panel = page.locator('[data-search-panel]');
     expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await panel.locator('summary').textContent()).toContain('Guangdong');
@@ -221,7 +205,7 @@ describe('search on a phone (390×844)', () => {
       if (req.url().endsWith('.pf_filter')) filterFiles.push(req.url());
     });
     await page.goto(url('zh/search/?q=三无小区'));
-    expect((await results(page)).cases).toContain('shuangliao');
+    expect((await searchResults(page)).cases).toContain('shuangliao');
     const count = page.locator('fieldset[data-filter="theme"] input[value="three-no-communities"]').locator('xpath=..').locator('[data-count]');
     expect(await count.textContent()).toBe('');
     expect(filterFiles, 'filter indexes fetched before the panel was opened').toEqual([]);
@@ -236,14 +220,14 @@ describe('search on a phone (390×844)', () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(url('zh/search/?q=三无小区'));
-    await results(page);
+    await searchResults(page);
     expect(await page.locator('[data-search-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // with their counts as soon as the results are listed
     expect(await page.locator('fieldset[data-filter="theme"] input[value="three-no-communities"]').locator('xpath=..').locator('[data-count]').textContent()).toMatch(/^\(\d+\)$/);
     // every control stays inside the panel's column (the sort menu is as wide as its longest option otherwise)
     for (const lang of ['en', 'zh']) {
       await page.goto(url(`${lang}/search/?q=${lang === 'en' ? 'three-no communities' : '三无小区'}`));
-      await results(page);
+      await searchResults(page);
       const panel = (await page.locator('[data-search-panel]').boundingBox())!;
       for (const sel of ['#search-sort', 'fieldset[data-filter]']) {
         const box = (await page.locator(sel).first().boundingBox())!;
@@ -263,7 +247,7 @@ describe('search loading', () => {
       if (req.url().endsWith('.pf_fragment')) fragments.push(req.url());
     });
     await page.goto(url('en/search/?q=Party'));
-    const first = await results(page);
+    const first = await searchResults(page);
     const total = Number(/\d+/.exec(first.status)?.[0]);
     expect(total).toBeGreaterThan(first.paths.length);
     expect(fragments.length).toBe(first.paths.length);
@@ -286,12 +270,12 @@ describe('search loading', () => {
     const plain = await ctx.newPage();
     const plainScripts = scripts(plain);
     await plain.goto(url('zh/search/?q=三无小区'));
-    const simplified = await results(plain);
+    const simplified = await searchResults(plain);
 
     const trad = await ctx.newPage();
     const tradScripts = scripts(trad);
     await trad.goto(url('zh/search/?q=三無小區'));
-    const traditional = await results(trad);
+    const traditional = await searchResults(trad);
     expect(traditional.paths).toEqual(simplified.paths);
     expect(traditional.status).toContain('三无小区');
     expect(await trad.inputValue('#search-q')).toBe('三無小區');
@@ -302,7 +286,7 @@ describe('search loading', () => {
 
     const en = await ctx.newPage();
     await en.goto(url('en/search/?q=紅色代辦'));
-    expect((await results(en)).cases[0]).toBe('yutai');
+    expect((await searchResults(en)).cases[0]).toBe('yutai');
     await ctx.close();
   });
 });
