@@ -1,6 +1,7 @@
 // Build the whole site: render every page with Astro (its content loader validates the data first and
 // stops the build with every located message), then index it with Pagefind.
-// ATLAS_OUT_DIR sets the output directory (default dist/).
+// ATLAS_OUT_DIR sets the output directory (default dist/); ATLAS_PAGE_LOG=1 lets Astro print every file it writes,
+// with the time it took (the scale benchmark sums them by kind).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ function step(label: string, args: string[]): void {
 if (!process.env.SITE?.trim())
   console.log('ℹ SITE is not set: links are root-relative; no sitemap, RSS feeds, og:url/preview images, QR codes or page addresses in citations (set SITE=https://your.domain to publish them)');
 
-step('validate data and render pages', [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent']);
+const astroBuild = [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...(process.env.ATLAS_PAGE_LOG ? [] : ['--silent'])];
+step('validate data and render pages', astroBuild);
 step('index search', [join(root, 'scripts', 'index-search.ts'), out]);
 console.log(`Built site in ${out}`);

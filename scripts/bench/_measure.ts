@@ -169,3 +169,44 @@ export function largestPages(dist: string): Map<string, { page: string; total: n
   }
   return out;
 }
+
+/**
+ * The kind of a file Astro writes, from its path in Astro's page log (`/en/cases/x/index.html`, `/og/en/cases/x.png`):
+ * a page's type (as pageType), an embed page, a preview image, a CSV or a JSON file.
+ */
+export function outputKind(path: string): string {
+  if (/\.png$/.test(path)) return 'preview image';
+  if (/\.csv$/.test(path)) return 'CSV';
+  if (/\.json$/.test(path)) return 'JSON';
+  if (/^\/(en|zh)\/embed\//.test(path)) return 'embed';
+  return pageType(path.replace(/^\//, ''));
+}
+
+/** Milliseconds from Astro's time stat: `5ms`, `1.23s`, `2m 5s`. */
+function statMs(stat: string): number {
+  const m = /^(?:(\d+)m\s*(\d+)s|([\d.]+)(ms|s))$/.exec(stat.trim());
+  if (!m) throw new Error(`Astro's page log: time "${stat}" is not like 5ms, 1.23s or 2m 5s`);
+  if (m[1] !== undefined) return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+  return Number(m[3]) * (m[4] === 'ms' ? 1 : 1000);
+}
+
+/**
+ * Astro's page log (`astro build` without `--silent` prints `├─ /path (+5ms)` for every file it writes, one at a
+ * time), summed by kind (outputKind, or `classify` when given): how many files and how long they took. Files
+ * restored from the incremental cache (`(restored)`, `(cached)`) are counted apart, with no time.
+ */
+export function renderTimes(log: string, classify: (path: string) => string = outputKind): Map<string, { files: number; ms: number; restored: number }> {
+  const out = new Map<string, { files: number; ms: number; restored: number }>();
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  for (const m of plain.matchAll(/├─ (\S+) \((?:\+([^)]+)|restored|cached)\)/g)) {
+    const kind = classify(m[1]!);
+    const k = out.get(kind) ?? { files: 0, ms: 0, restored: 0 };
+    if (m[2] === undefined) k.restored++;
+    else {
+      k.files++;
+      k.ms += statMs(m[2]);
+    }
+    out.set(kind, k);
+  }
+  return out;
+}
