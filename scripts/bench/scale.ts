@@ -21,6 +21,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
 /** Seconds a build step took, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends. */
 const stepSeconds = (stdout: string, step: string) => Number(new RegExp(`✓ ${step} \\(([\\d.]+) s\\)`).exec(stdout)?.[1] ?? NaN);
+/** Where the build's preview images were drawn, from the line src/site/og.ts prints as the build ends. */
+const cardLine = (stdout: string) => {
+  const m = /preview images: [\d,]+ — (.*)$/m.exec(stdout);
+  return m ? `: ${m[1]}` : '';
+};
 type Kinds = Map<string, { files: number; ms: number; restored: number }>;
 /** Time per file by kind, and the rest of the step (Astro's start, the data, bundling, what follows the pages). */
 function describeKinds(kinds: Kinds, stepS: number): string {
@@ -80,7 +85,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       }
       const pages = htmlCount(out);
       const steps = [...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
-      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered)`);
+      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
       say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
       // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
       const kinds = renderTimes(cold.stdout);
@@ -101,7 +106,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
         warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
         const redone = [...renderTimes(warm.stdout).values()].reduce((a, k) => ({ files: a.files + k.files, restored: a.restored + k.restored }), { files: 0, restored: 0 });
-        say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB (${redone.files} files rendered, ${redone.restored} restored)` : 'failed'}`);
+        say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB (${redone.files} files rendered, ${redone.restored} restored${cardLine(warm.stdout).replace(':', '; preview images:')})` : 'failed'}`);
       } else say(`warm rebuild: not run (BENCH_WARM_MAX=${warmMax})`);
 
       // the floor: bare Astro + MDX over the same case files

@@ -59,8 +59,15 @@ interface Queue {
   rendering: Map<string, Promise<boolean>>; // file → rendered (false: the worker failed, the main thread renders it), for cards a worker has taken
 }
 let queue: Queue | undefined;
-/** Cards rendered by this process so far, on worker threads and on the main thread. */
-export const renderStats = { worker: 0, main: 0 };
+/** Cards rendered by this process so far, on worker threads and on the main thread, and those a plan found in the cache. */
+export const renderStats = { worker: 0, main: 0, cached: 0 };
+
+/** Where a build's cards came from: one line for its log. */
+export function cardSummary(): string {
+  const { worker, main, cached } = renderStats;
+  const n = (x: number) => x.toLocaleString('en');
+  return `ℹ preview images: ${n(worker + main + cached)} — ${n(worker)} drawn on worker threads, ${n(main)} on the main thread, ${n(cached)} from the cache`;
+}
 
 /**
  * The cards the build will render (called with every page's card once the paths are known): those not
@@ -68,10 +75,13 @@ export const renderStats = { worker: 0, main: 0 };
  */
 export function planCards(cards: CardNode[]): void {
   const waiting = new Map<string, CardNode>();
+  const files = new Set<string>();
   for (const card of cards) {
     const file = cardFile(card);
+    files.add(file);
     if (!existsSync(file)) waiting.set(file, card);
   }
+  renderStats.cached += files.size - waiting.size;
   queue = { order: [...waiting.keys()], tail: waiting.size, waiting, rendering: new Map() };
   for (let i = Math.min(workerCount(), waiting.size); i > 0; i--) startWorker(queue);
 }

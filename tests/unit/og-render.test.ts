@@ -7,7 +7,7 @@ import { caseCard } from '../../src/lib/cards.ts';
 import { LANGS } from '../../src/lib/i18n.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { ogCard } from '../../src/lib/og-card.ts';
-import { cardFile, planCards, renderCard, renderCardCached, renderStats, workerCount } from '../../src/site/og.ts';
+import { cardFile, cardSummary, planCards, renderCard, renderCardCached, renderStats, workerCount } from '../../src/site/og.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
 // Preview images rendered by a build: worker threads take cards from the end of the list while the
@@ -46,6 +46,15 @@ describe('preview images rendered on worker threads', () => {
     for (const [i, card] of cards.entries()) expect(Buffer.from(pngs[i]!).equals(Buffer.from(await renderCard(card))), `card ${i}`).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]); // no half-written files left
   }, 120_000);
+
+  it('a second plan of the same cards finds every one in the cache, and the summary line counts each side', () => {
+    const before = { ...renderStats };
+    planCards(cards);
+    expect(renderStats.cached - before.cached).toBe(cards.length);
+    expect(renderStats.worker + renderStats.main).toBe(before.worker + before.main); // nothing drawn again
+    const { worker, main, cached } = renderStats;
+    expect(cardSummary()).toBe(`ℹ preview images: ${worker + main + cached} — ${worker} drawn on worker threads, ${main} on the main thread, ${cached} from the cache`);
+  });
 
   it('ATLAS_OG_WORKERS must be a whole number', () => {
     process.env.ATLAS_OG_WORKERS = 'two';

@@ -10,7 +10,7 @@ import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
 import { getStories } from '../../../site/stories.ts';
 import { storyCard } from '../../../lib/story-cards.ts';
-import { planCards, renderCardCached } from '../../../site/og.ts';
+import { cardSummary, planCards, renderCardCached } from '../../../site/og.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
@@ -26,7 +26,10 @@ export const getStaticPaths = (async () => {
     ...atlas.data.themes.map((th) => image(lang, `themes/${th.id}`, themeCard(atlas, th.id, lang))),
   ]);
   // A build renders these cards on spare cores too (src/site/og.ts); the dev server renders the one asked for.
-  if (!import.meta.env.DEV) planCards(paths.map((p) => ogCard(p.props.card)));
+  if (!import.meta.env.DEV) {
+    planCards(paths.map((p) => ogCard(p.props.card)));
+    process.once('exit', () => console.log(cardSummary()));
+  }
   return paths;
 }) satisfies GetStaticPaths;
 
