@@ -19,8 +19,6 @@ import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-/** Seconds a build step took, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends. */
-const stepSeconds = (stdout: string, step: string) => Number(new RegExp(`✓ ${step} \\(([\\d.]+) s\\)`).exec(stdout)?.[1] ?? NaN);
 /** Where the build's preview images were drawn, from the line src/site/og.ts prints as the build ends. */
 const cardLine = (stdout: string) => {
   const m = /preview images: [\d,]+ — (.*)$/m.exec(stdout);
@@ -84,12 +82,14 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         continue;
       }
       const pages = htmlCount(out);
-      const steps = [...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => `${m[1]} ${m[2]} s`).join(', ');
+      // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
+      const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
+      const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
       say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
       say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
       // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
       const kinds = renderTimes(cold.stdout);
-      say(`render time by kind of file (Astro's page log; files × ms each): ${describeKinds(kinds, stepSeconds(cold.stdout, 'validate data and render pages'))}`);
+      say(`render time by kind of file (Astro's page log; files × ms each): ${describeKinds(kinds, Number(stepSeconds.get('validate data and render pages') ?? NaN))}`);
       // which program holds it: Astro's Node process while rendering, Pagefind's binary while indexing
       say(`largest single process by program: ${[...cold.programPeaks].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ')}`);
       say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
