@@ -19,7 +19,7 @@ import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-/** Where the build's preview images were drawn, from the line src/site/og.ts prints as the build ends. */
+/** Where the build's preview images were drawn, from the line scripts/draw-cards.ts prints when it is done. */
 const cardLine = (stdout: string) => {
   const m = /preview images: [\d,]+ — (.*)$/m.exec(stdout);
   return m ? `: ${m[1]}` : '';
@@ -83,7 +83,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       }
       const pages = htmlCount(out);
       // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
-      const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
+      const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
       const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
       say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
       say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);

@@ -96,7 +96,7 @@ export function headersFile(base: string, paths: readonly string[] = []): string
   const rule = (path: string, headers: Record<string, string>) => [`${prefix}${path}`, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`), ''];
   const page = { 'Content-Security-Policy': cspHeaderFor('page') };
   const embed = { 'Content-Security-Policy': cspHeaderFor('embed') };
-  const all = new Set([...paths, 'pagefind/', ...[...langs].map((l) => `${l}/`)]);
+  const all = new Set([...paths, 'pagefind/', 'og/', ...[...langs].map((l) => `${l}/`)]);
   const csp: string[][] = [rule('', page)];
   for (const p of [...all].sort()) {
     const [top, rest] = [p.split('/')[0]!, p.slice(p.indexOf('/') + 1)];

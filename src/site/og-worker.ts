@@ -1,6 +1,6 @@
 /**
- * A worker thread of src/site/og.ts: renders the preview cards it is sent and writes them to the
- * cache, so the build's main thread finds them there.
+ * A worker thread of the card drawer (src/site/og-draw.ts): renders the preview cards it is sent and
+ * writes them to the cache, where the drawer's main thread takes them into the site.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CardNode } from '../lib/og-card.ts';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,19 +7,31 @@ import { caseCard } from '../../src/lib/cards.ts';
 import { LANGS } from '../../src/lib/i18n.ts';
 import { loadProject } from '../../src/lib/load.ts';
 import { ogCard } from '../../src/lib/og-card.ts';
-import { cardFile, cardSummary, planCards, renderCard, renderCardCached, renderStats, workerCount } from '../../src/site/og.ts';
+import { cardFile, renderCard, workerCount } from '../../src/site/og.ts';
+import { CardDrawer, readPlan, writePlan, type PlannedCard } from '../../src/site/og-draw.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
-// Preview images rendered by a build: worker threads take cards from the end of the list while the
-// main thread renders the ones its pages ask for. Either side must give the same PNG, every card once.
-describe('preview images rendered on worker threads', () => {
+const waitFor = async (ok: () => boolean, what: string) => {
+  for (let waited = 0; !ok(); waited += 50) {
+    if (waited > 60_000) throw new Error(`waited a minute for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+// A build's preview images, drawn by a process of their own beside Astro and the search indexer: on its main
+// thread from the front of the plan until the index is written, then on worker threads from the back too.
+// Every card must be drawn once, land at each of its paths as renderCard draws it, and only once Astro is done.
+describe('the card drawer', () => {
   const atlas = new Atlas(loadProject(ROOT));
-  const cards = LANGS.flatMap((lang) => atlas.caseList().slice(0, 4).map((c) => ogCard(caseCard(atlas, c.slug, lang))));
+  const slugs = atlas.caseList().slice(0, 5).map((c) => c.slug);
+  const plan: PlannedCard[] = LANGS.flatMap((lang) => slugs.map((slug) => ({ path: `og/${lang}/cases/${slug}.png`, card: caseCard(atlas, slug, lang) })));
+  // the same card at a second address: drawn once, placed twice
+  plan.push({ path: 'og/en/copy/first.png', card: plan[0]!.card });
   let dir: string;
   const saved = { cache: process.env.ATLAS_OG_CACHE_DIR, workers: process.env.ATLAS_OG_WORKERS };
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-    process.env.ATLAS_OG_CACHE_DIR = dir;
+    dir = mkdtempSync(join(tmpdir(), 'og-draw-'));
+    process.env.ATLAS_OG_CACHE_DIR = join(dir, 'cache');
     process.env.ATLAS_OG_WORKERS = '1';
   });
   afterAll(() => {
@@ -30,30 +42,60 @@ describe('preview images rendered on worker threads', () => {
     }
   });
 
-  it('the worker renders from the end, the main thread the rest; every PNG as the main thread draws it', async () => {
-    const before = { ...renderStats };
-    planCards(cards);
-    // let the worker take the last card before the pages ask for theirs
-    const last = cardFile(cards.at(-1)!);
-    for (let waited = 0; !existsSync(last) && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(last), 'the worker rendered the last card').toBe(true);
-    const pngs = [];
-    for (const card of cards) pngs.push(await renderCardCached(card));
-    const byWorker = renderStats.worker - before.worker;
-    const byMain = renderStats.main - before.main;
-    expect(byWorker).toBeGreaterThanOrEqual(1);
-    expect(byWorker + byMain).toBe(cards.length); // each card rendered once, by one side
-    for (const [i, card] of cards.entries()) expect(Buffer.from(pngs[i]!).equals(Buffer.from(await renderCard(card))), `card ${i}`).toBe(true);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]); // no half-written files left
+  it('draws each card once, puts nothing in the site before publish(), then every card at each of its paths', async () => {
+    const out = join(dir, 'site');
+    const drawer = new CardDrawer(plan, out);
+    expect(drawer.cached).toBe(0);
+    const running = drawer.run();
+    const first = cardFile(ogCard(plan[0]!.card));
+    await waitFor(() => existsSync(first), 'the first card');
+    expect(existsSync(join(out, 'og')), 'cards in the site while Astro still writes it').toBe(false);
+    drawer.publish();
+    expect(existsSync(join(out, plan[0]!.path)), 'a card drawn before publish() is placed by it').toBe(true);
+    drawer.allCores();
+    await running;
+    expect(drawer.failures).toEqual([]);
+    const { pages, index, after } = drawer.drawn;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages + index + after).toBe(plan.length - 1); // the copy is the same card
+    for (const { path, card } of plan) expect(readFileSync(join(out, path)).equals(Buffer.from(await renderCard(ogCard(card)))), path).toBe(true);
+    expect(readdirSync(join(dir, 'cache')).filter((f) => f.endsWith('.tmp'))).toEqual([]); // no half-written files left
+    expect(drawer.summary()).toBe(`ℹ preview images: ${plan.length - 1} — ${pages} drawn while the pages were written, ${index} while the search was indexed, ${after} after, 0 from the cache`);
   }, 120_000);
 
-  it('a second plan of the same cards finds every one in the cache, and the summary line counts each side', () => {
-    const before = { ...renderStats };
-    planCards(cards);
-    expect(renderStats.cached - before.cached).toBe(cards.length);
-    expect(renderStats.worker + renderStats.main).toBe(before.worker + before.main); // nothing drawn again
-    const { worker, main, cached } = renderStats;
-    expect(cardSummary()).toBe(`ℹ preview images: ${worker + main + cached} — ${worker} drawn on worker threads, ${main} on the main thread, ${cached} from the cache`);
+  it('worker threads take cards from the back once the index is written', async () => {
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    const out = join(dir, 'site-2');
+    const drawer = new CardDrawer(plan, out);
+    drawer.allCores(); // the worker starts; the main thread has not started drawing
+    const last = plan.at(-2)!; // the last distinct card: the worker's first
+    await waitFor(() => existsSync(join(out, last.path)), 'the worker thread');
+    await drawer.run();
+    expect(drawer.failures).toEqual([]);
+    expect(drawer.drawn.pages + drawer.drawn.index).toBe(0);
+    expect(drawer.drawn.after).toBe(plan.length - 1);
+    for (const { path, card } of plan) expect(readFileSync(join(out, path)).equals(Buffer.from(await renderCard(ogCard(card)))), path).toBe(true);
+  }, 120_000);
+
+  it('a second build finds every card in the cache and draws none; the site holds only the plan’s cards', async () => {
+    const out = join(dir, 'site');
+    const drawer = new CardDrawer(plan.slice(0, 4), out);
+    expect(drawer.cached).toBe(4);
+    drawer.allCores();
+    await drawer.run();
+    expect(drawer.drawn).toEqual({ pages: 0, index: 0, after: 0 });
+    expect(readdirSync(join(out, 'og', 'en', 'cases')).length).toBe(4); // the first build's other cards are gone
+    expect(existsSync(join(out, 'og', 'zh'))).toBe(false);
+  });
+
+  it('reads back the plan it wrote, and names the file and the card when a plan is wrong', () => {
+    const file = join(dir, 'plan.json');
+    writePlan(file, plan);
+    expect(readPlan(file)).toEqual(plan);
+    writeFileSync(file, JSON.stringify([plan[0], { path: 'og/en/../../etc/x.png', card: plan[1]!.card }]));
+    expect(() => readPlan(file)).toThrow(`${file}, card 2: found {"path":"og/en/../../etc/x.png"`);
+    writeFileSync(file, '{}');
+    expect(() => readPlan(file)).toThrow(`${file}: found no list, expected a list of { path: "og/<lang>/<page>.png", card }`);
   });
 
   it('ATLAS_OG_WORKERS must be a whole number', () => {

@@ -1,7 +1,7 @@
 // Preview images (1200×630 PNG) for link previews: one per case, per theme and for the site, per language, at
-// og/<lang>/<path>.png. The first folder is a parameter (always "og") rather than a literal folder so that Astro,
-// which generates routes with a literal first folder before those with a parameter, generates these images after
-// the pages: by then the worker threads planned below have rendered them, and the build only copies them out.
+// og/<lang>/<path>.png. In a build by scripts/build.ts (ATLAS_OG_PLAN set) the route only lists them: it writes
+// the plan that scripts/draw-cards.ts draws from beside Astro and the search indexer (src/site/og-draw.ts), and
+// gives Astro no paths. The dev server and a plain `astro build` draw each image here.
 import { pageCacheKey } from '../../../site/cache-key.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseCard, siteCard, themeCard } from '../../../lib/cards.ts';
@@ -10,11 +10,16 @@ import { ogCard, type CardInput } from '../../../lib/og-card.ts';
 import { getAtlas } from '../../../site/atlas.ts';
 import { getStories } from '../../../site/stories.ts';
 import { storyCard } from '../../../lib/story-cards.ts';
-import { cardSummary, planCards, renderCardCached } from '../../../site/og.ts';
+import { renderCardCached } from '../../../site/og.ts';
+import { writePlan } from '../../../site/og-draw.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
-  if (indexesOnly()) return [];
+  const plan = import.meta.env.DEV ? undefined : process.env.ATLAS_OG_PLAN;
+  if (indexesOnly()) {
+    if (plan) writePlan(plan, []);
+    return [];
+  }
   const atlas = await getAtlas();
   const stories = await getStories();
   const cacheKey = await pageCacheKey();
@@ -25,10 +30,9 @@ export const getStaticPaths = (async () => {
     ...atlas.caseList().map((c) => image(lang, `cases/${c.slug}`, caseCard(atlas, c.slug, lang))),
     ...atlas.data.themes.map((th) => image(lang, `themes/${th.id}`, themeCard(atlas, th.id, lang))),
   ]);
-  // A build renders these cards on spare cores too (src/site/og.ts); the dev server renders the one asked for.
-  if (!import.meta.env.DEV) {
-    planCards(paths.map((p) => ogCard(p.props.card)));
-    process.once('exit', () => console.log(cardSummary()));
+  if (plan) {
+    writePlan(plan, paths.map((p) => ({ path: `og/${p.params.lang}/${p.params.path}.png`, card: p.props.card })));
+    return [];
   }
   return paths;
 }) satisfies GetStaticPaths;
