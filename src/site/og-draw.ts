@@ -10,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ogCard, type CardInput, type CardNode } from '../lib/og-card.ts';
+import { ogCard, type CardInput } from '../lib/og-card.ts';
 import { cardFile, renderCard, workerCount, writeCard } from './og.ts';
 
 /** A card the site needs: where it goes under the built site (og/en/cases/x.png) and what it shows. */
@@ -44,8 +44,8 @@ export class CardDrawer {
   readonly cached: number;
   /** Cards that could not be drawn: where each goes, and why. */
   readonly failures: string[] = [];
-  /** Cache file → the card and every path in the site that shows it. */
-  private readonly cards = new Map<string, { node: CardNode; paths: string[] }>();
+  /** Cache file → the card and every path in the site that shows it (the card's element tree is made again to draw it: kept, 40,000 of them would hold hundreds of MB). */
+  private readonly cards = new Map<string, { card: CardInput; paths: string[] }>();
   /** Cache files to draw, in the plan's order: the main thread takes from the front, worker threads from the back. */
   private readonly todo: string[] = [];
   private head = 0;
@@ -60,11 +60,10 @@ export class CardDrawer {
   constructor(plan: PlannedCard[], out: string) {
     this.out = out;
     for (const { path, card } of plan) {
-      const node = ogCard(card);
-      const file = cardFile(node);
+      const file = cardFile(ogCard(card));
       const entry = this.cards.get(file);
       if (entry) entry.paths.push(path);
-      else this.cards.set(file, { node, paths: [path] });
+      else this.cards.set(file, { card, paths: [path] });
     }
     for (const file of this.cards.keys()) if (!existsSync(file)) this.todo.push(file);
     this.tail = this.todo.length;
@@ -94,7 +93,7 @@ export class CardDrawer {
     do {
       for (let file = this.takeFirst(); file !== undefined; file = this.takeFirst()) {
         try {
-          writeCard(file, await renderCard(this.cards.get(file)!.node));
+          writeCard(file, await renderCard(ogCard(this.cards.get(file)!.card)));
           this.done(file);
         } catch (e) {
           this.fail(file, e instanceof Error ? e.message : String(e));
@@ -145,7 +144,7 @@ export class CardDrawer {
       const next = () => {
         current = this.takeLast();
         if (current === undefined) return void worker.terminate();
-        worker.postMessage({ file: current, card: this.cards.get(current)!.node });
+        worker.postMessage({ file: current, card: ogCard(this.cards.get(current)!.card) });
       };
       worker.on('message', (m: { file: string; error?: string }) => {
         if (m.error) this.fail(m.file, m.error);
