@@ -15,7 +15,8 @@ import { writePlan } from '../../../site/og-draw.ts';
 import { indexesOnly } from '../../../site/paths.ts';
 
 export const getStaticPaths = (async () => {
-  const plan = import.meta.env.DEV ? undefined : process.env.ATLAS_OG_PLAN;
+  // set by scripts/build.ts only; not gated on import.meta.env.DEV, which a build run from the tests (NODE_ENV=test) did not pass
+  const plan = process.env.ATLAS_OG_PLAN;
   if (indexesOnly()) {
     if (plan) writePlan(plan, []);
     return [];
