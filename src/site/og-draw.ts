@@ -2,7 +2,7 @@
  * Draw a build's preview cards in a process of their own (scripts/draw-cards.ts, started by scripts/build.ts
  * beside `astro build`). Astro renders pages on one thread and Pagefind's indexing keeps about one core busy,
  * so on a machine with two cores one core is left over while each runs: the drawer draws the cards not in the
- * cache on its main thread while those run, and on every core (worker threads, src/site/og-worker.ts) once the
+ * cache on its main thread while those run, at the lowest priority (scripts/draw-cards.ts), and on every core (worker threads, src/site/og-worker.ts) once the
  * search index is written. Astro's images route lists the cards in a plan file as soon as the build knows its
  * pages; the drawer puts the cards into the built site once Astro has finished writing it (Astro empties and
  * prunes its output folder while it works).
@@ -44,7 +44,7 @@ export class CardDrawer {
   readonly cached: number;
   /** Cards that could not be drawn: where each goes, and why. */
   readonly failures: string[] = [];
-  /** Cache file → the card and every path in the site that shows it (the card's element tree is made again to draw it: kept, 40,000 of them would hold hundreds of MB). */
+  /** Cache file → the card and every path in the site that shows it (the card's element tree is made again to draw it: kept, 40,000 of them held about 80 MB). */
   private readonly cards = new Map<string, { card: CardInput; paths: string[] }>();
   /** Cache files to draw, in the plan's order: the main thread takes from the front, worker threads from the back. */
   private readonly todo: string[] = [];
