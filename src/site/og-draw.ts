@@ -7,11 +7,11 @@
  * pages; the drawer puts the cards into the built site once Astro has finished writing it (Astro empties and
  * prunes its output folder while it works).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ogCard, type CardInput } from '../lib/og-card.ts';
-import { cardFile, renderCard, workerCount, writeCard } from './og.ts';
+import { cardFile, renderCard, workerCount, writeAtomically } from './og.ts';
 
 /** A card the site needs: where it goes under the built site (og/en/cases/x.png) and what it shows. */
 export interface PlannedCard {
@@ -21,9 +21,7 @@ export interface PlannedCard {
 
 /** Write the plan at once (another process waits for the file to appear, and must never read half of it). */
 export function writePlan(file: string, cards: PlannedCard[]): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(cards));
-  renameSync(`${file}.tmp`, file);
+  writeAtomically(file, JSON.stringify(cards));
 }
 
 export function readPlan(file: string): PlannedCard[] {
@@ -93,7 +91,7 @@ export class CardDrawer {
     do {
       for (let file = this.takeFirst(); file !== undefined; file = this.takeFirst()) {
         try {
-          writeCard(file, await renderCard(ogCard(this.cards.get(file)!.card)));
+          writeAtomically(file, await renderCard(ogCard(this.cards.get(file)!.card)));
           this.done(file);
         } catch (e) {
           this.fail(file, e instanceof Error ? e.message : String(e));

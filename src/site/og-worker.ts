@@ -4,11 +4,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { CardNode } from '../lib/og-card.ts';
-import { renderCard, writeCard } from './og.ts';
+import { renderCard, writeAtomically } from './og.ts';
 
 parentPort!.on('message', async ({ file, card }: { file: string; card: CardNode }) => {
   try {
-    writeCard(file, await renderCard(card));
+    writeAtomically(file, await renderCard(card));
     parentPort!.postMessage({ file });
   } catch (e) {
     parentPort!.postMessage({ file, error: e instanceof Error ? e.message : String(e) });

@@ -43,11 +43,11 @@ const cacheDir = () => process.env.ATLAS_OG_CACHE_DIR ?? join(process.cwd(), '.t
 /** Where a card's PNG is cached: a hash of the renderer and the card. */
 export const cardFile = (card: CardNode): string => join(cacheDir(), `${createHash('sha256').update(renderer()).update(JSON.stringify(card)).digest('hex')}.png`);
 
-/** Write atomically: a reader (another thread, a parallel build) never sees half a file. */
-export function writeCard(file: string, png: Uint8Array): void {
+/** Write atomically: a reader (another thread or process, a parallel build) never sees half a file. */
+export function writeAtomically(file: string, data: Uint8Array | string): void {
   mkdirSync(join(file, '..'), { recursive: true });
   const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(tmp, png);
+  writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
 
@@ -67,7 +67,7 @@ export async function renderCardCached(card: CardNode): Promise<Uint8Array<Array
   const file = cardFile(card);
   if (existsSync(file)) return new Uint8Array(readFileSync(file));
   const png = await renderCard(card);
-  writeCard(file, png);
+  writeAtomically(file, png);
   return png;
 }
 
