@@ -49,6 +49,8 @@ const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(index
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
 
 const problems: string[] = [];
+/** Pages sent to Pagefind and not yet answered, at most. */
+const PAGES_IN_FLIGHT = 16;
 // Only the pages Pagefind would index are sent to it (embed pages, the comparison and data pages are about half
 // of all pages at scale, and each would be read, rewritten and parsed for nothing); a site where no page marks its
 // content would be indexed whole, as Pagefind does.
@@ -86,13 +88,21 @@ for (const [lang, langFiles] of byLang) {
     // Each part in a Pagefind process of its own: the process keeps what it has indexed until it exits.
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Pages go to Pagefind several at a time: it reads them one after the other, in the order sent (the index is
+    // the same), and while it reads one this process prepares the next instead of waiting for each answer.
+    const sending = new Set<Promise<void>>();
     for (const file of partFiles) {
-      // The page as built, with blocks kept apart, chart labels readable and no element ids, for the indexer only
-      // (see src/lib/search.ts).
+      // The page as built, with chart labels readable, drawings empty, blocks kept apart and no element ids, for
+      // the indexer only (see src/lib/search.ts).
       const sourcePath = sourcePathOf(file);
-      const added = await index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) });
-      problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+      const sent: Promise<void> = index.addHTMLFile({ sourcePath, content: pageForIndexer(readFileSync(file, 'utf8')) }).then((added) => {
+        problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+        sending.delete(sent);
+      });
+      sending.add(sent);
+      if (sending.size >= PAGES_IN_FLIGHT) await Promise.race(sending);
     }
+    await Promise.all(sending);
     if (words !== undefined) {
       const added = await index.addCustomRecord({ url: wordListUrl(lang), content: words, language: lang });
       problems.push(...added.errors.map((e) => `${wordListUrl(lang)}: ${e}`));

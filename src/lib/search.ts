@@ -393,9 +393,23 @@ export function marksIndexedContent(html: string): boolean {
   return /\sdata-pagefind-body[\s>=]/.test(html);
 }
 
-/** A built page as the indexer is given it: blocks kept apart, chart labels readable, no element ids. */
+/**
+ * Send the indexer each drawing empty. Pagefind indexes no word inside an <svg> (it is among Pagefind 1.6's
+ * REMOVE_SELECTORS) but still decodes and parses all of it: the outlines of a page's maps are about half of its
+ * bytes. Run after chartTextForIndex has copied the labels out. Pagefind does read filters, metadata and sort
+ * keys there, so a drawing holding one of those attributes is sent whole; so is a self-closing `<svg/>` and the
+ * text up to the next `</svg>`.
+ */
+const PAGEFIND_READS = /\sdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs)\s*=/i;
+export function emptyDrawingsForIndex(html: string): string {
+  return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg\s*>)/gi, (svg, open: string, inner: string, close: string) =>
+    open.endsWith('/>') || PAGEFIND_READS.test(inner) ? svg : open + close,
+  );
+}
+
+/** A built page as the indexer is given it: chart labels readable, drawings empty, blocks kept apart, no element ids. */
 export function pageForIndexer(html: string): string {
-  return dropIdsForIndex(chartTextForIndex(spaceBlockBoundaries(html)));
+  return dropIdsForIndex(spaceBlockBoundaries(emptyDrawingsForIndex(chartTextForIndex(html))));
 }
 
 // ——— An index in parts ———
