@@ -2,7 +2,7 @@
 // `astro build`, whose images route writes the plan (every card and where it goes) once the build knows its
 // pages, and tells it when the pages are written ("pages-written") and when the search index is ("index-written"):
 // see src/site/og-draw.ts. Run by hand (no messages), it waits for the plan and draws on every core at once.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { CardDrawer, readPlan } from '../src/site/og-draw.ts';
 
@@ -12,8 +12,10 @@ if (!planFile || !out) {
   process.exit(2);
 }
 // The lowest priority: Astro and the indexer, which each keep a thread busy, have the cores first, and the cards
-// take the rest; once both are done the cards have every core.
-setPriority(19);
+// take the rest; once both are done the cards have every core. On Linux a priority is a thread's own: each thread
+// running now (V8's garbage collector and compiler threads too) is given it, and threads started later inherit it.
+const tasks = '/proc/self/task';
+for (const thread of existsSync(tasks) ? readdirSync(tasks).map(Number) : [0]) setPriority(thread, 19);
 const told = new Set<string>(process.send ? [] : ['pages-written', 'index-written']);
 let drawer: CardDrawer | undefined;
 const act = () => {

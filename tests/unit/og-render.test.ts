@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +98,30 @@ describe('the card drawer', () => {
     writeFileSync(file, '{}');
     expect(() => readPlan(file)).toThrow(`${file}: found no list, expected a list of { path: "og/<lang>/<page>.png", card }`);
   });
+
+  it.runIf(existsSync('/proc/self/task'))('runs every thread of its process at the lowest priority, those started later too', async () => {
+    const planFile = join(dir, 'nice-plan.json');
+    // a cache of its own, so that it has cards to draw when its worker thread starts
+    const env = { ...process.env, ATLAS_OG_CACHE_DIR: join(dir, 'nice-cache'), ATLAS_OG_WORKERS: '1' };
+    const child = fork(join(ROOT, 'scripts', 'draw-cards.ts'), [planFile, join(dir, 'nice-site')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const niceness = () =>
+      readdirSync(`/proc/${child.pid}/task`).map((t) => Number(readFileSync(`/proc/${child.pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+    try {
+      await new Promise((r) => child.once('spawn', r));
+      await waitFor(() => readdirSync(`/proc/${child.pid}/task`).length > 1 && niceness().every((n) => n === 19), 'the drawer to lower its priority');
+      const before = niceness().length;
+      writePlan(planFile, plan);
+      child.send('pages-written');
+      child.send('index-written'); // worker threads start now
+      await waitFor(() => niceness().length > before, 'the worker thread');
+      expect(niceness().every((n) => n === 19)).toBe(true);
+      expect(await exited).toBe(0);
+      expect(readdirSync(join(dir, 'nice-site', 'og', 'zh', 'cases'))).toHaveLength(slugs.length);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 
   it('ATLAS_OG_WORKERS must be a whole number', () => {
     process.env.ATLAS_OG_WORKERS = 'two';
