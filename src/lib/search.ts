@@ -393,6 +393,9 @@ export function marksIndexedContent(html: string): boolean {
   return /\sdata-pagefind-body[\s>=]/.test(html);
 }
 
+/** Attributes Pagefind reads even inside an <svg>, whose words it does not index. */
+const PAGEFIND_READS = /\sdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs)\s*=/i;
+
 /**
  * Send the indexer each drawing empty. Pagefind indexes no word inside an <svg> (it is among Pagefind 1.6's
  * REMOVE_SELECTORS) but still decodes and parses all of it: the outlines of a page's maps are about half of its
@@ -400,7 +403,6 @@ export function marksIndexedContent(html: string): boolean {
  * keys there, so a drawing holding one of those attributes is sent whole; so is a self-closing `<svg/>` and the
  * text up to the next `</svg>`.
  */
-const PAGEFIND_READS = /\sdata-pagefind-(?:filter|meta|default-meta|sort|index-attrs)\s*=/i;
 export function emptyDrawingsForIndex(html: string): string {
   return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg\s*>)/gi, (svg, open: string, inner: string, close: string) =>
     open.endsWith('/>') || PAGEFIND_READS.test(inner) ? svg : open + close,
