@@ -372,16 +372,46 @@ export function dropIdsForIndex(html: string): string {
 }
 
 /**
+ * Each drawing of a page, replaced by what `redraw` makes of it: an outermost <svg> element with the drawings
+ * nested in it (a story chart's download copy stacks its panels as <svg>s in one), given as its start tag, what
+ * it holds and its end tag. A self-closing `<svg/>` holds nothing and is left as it is, as is an <svg> never
+ * closed (with the text after it) and an end tag no <svg> opened.
+ */
+export function replaceDrawings(html: string, redraw: (open: string, inner: string, close: string) => string): string {
+  let out = '';
+  let copied = 0;
+  let depth = 0;
+  let start = 0;
+  let open = '';
+  for (const m of html.matchAll(/<svg\b[^>]*>|<\/svg\s*>/gi)) {
+    const tag = m[0];
+    const at = m.index;
+    if (tag[1] !== '/') {
+      if (tag.endsWith('/>')) continue;
+      if (depth++ === 0) {
+        start = at;
+        open = tag;
+      }
+    } else if (depth > 0 && --depth === 0) {
+      out += html.slice(copied, start) + redraw(open, html.slice(start + open.length, at), tag);
+      copied = at + tag.length;
+    }
+  }
+  return out + html.slice(copied);
+}
+
+/**
  * Make the words drawn in charts searchable, for the indexer only. Pagefind drops every <svg>, but a reader sees
- * a chart's labels (a map's place names, its legend). The visible <text> of each inline SVG (not its <title>
- * tooltips) is added after it as a span at weight 0.1: found, but never outranking running text or chosen as
- * the excerpt.
+ * a chart's labels (a map's place names, its legend). The visible <text> of each drawing (its nested drawings
+ * included; not its <title> tooltips) is added after it as a span at weight 0.1: found, but never outranking
+ * running text or chosen as the excerpt.
  */
 export function chartTextForIndex(html: string): string {
-  return html.replace(/<svg\b[^>]*>[\s\S]*?<\/svg>/gi, (svg) => {
+  return replaceDrawings(html, (open, inner, close) => {
+    const svg = open + inner + close;
     // a drawing marked data-pagefind-ignore (the phone copy of a chart drawn twice) is not indexed again
-    if (/^<svg\b[^>]*\sdata-pagefind-ignore\b/i.test(svg)) return svg;
-    const words = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
+    if (/\sdata-pagefind-ignore\b/i.test(open)) return svg;
+    const words = [...inner.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
       .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
       .filter(Boolean);
     return words.length ? `${svg}<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : svg;
@@ -400,13 +430,11 @@ const PAGEFIND_READS = /\sdata-pagefind-(?:filter|meta|default-meta|sort|index-a
  * Send the indexer each drawing empty. Pagefind indexes no word inside an <svg> (it is among Pagefind 1.6's
  * REMOVE_SELECTORS) but still decodes and parses all of it: the outlines of a page's maps are about half of its
  * bytes. Run after chartTextForIndex has copied the labels out. Pagefind does read filters, metadata and sort
- * keys there, so a drawing holding one of those attributes is sent whole; so is a self-closing `<svg/>` and the
- * text up to the next `</svg>`.
+ * keys there, so a drawing holding one of those attributes is sent whole. Drawings nested in one are emptied with
+ * it (see replaceDrawings).
  */
 export function emptyDrawingsForIndex(html: string): string {
-  return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg\s*>)/gi, (svg, open: string, inner: string, close: string) =>
-    open.endsWith('/>') || PAGEFIND_READS.test(inner) ? svg : open + close,
-  );
+  return replaceDrawings(html, (open, inner, close) => (PAGEFIND_READS.test(inner) ? open + inner + close : open + close));
 }
 
 /** A built page as the indexer is given it: chart labels readable, drawings empty, blocks kept apart, no element ids. */

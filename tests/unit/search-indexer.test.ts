@@ -13,6 +13,8 @@ const page = (n: number) => `<!doctype html><html lang="en"><head><title>Case ${
 <figure><svg viewBox="0 0 100 100" role="img" aria-label="Map"><title>Province ${n}</title>
 <g><path d="M0 0L${n} 10L20 ${n}Z"/><a href="/x" id="p${n}"><circle r="3"/><text x="4">Yutai ${n}</text></a></g>
 <text data-pagefind-ignore>Lianjiang</text></svg><figcaption id="c${n}">Service points by county</figcaption></figure>
+<figure><svg class="stacked"><text>Panels ${n}</text><svg y="0"><text>Xiqiao ${n}</text><path d="M2 2"/></svg><svg y="50"><text>Zhenping ${n}</text></svg><text>Footnote ${n}</text></svg></figure>
+<div hidden data-pagefind-ignore><svg><svg><text>Export copy ${n}</text></svg><text>Export note ${n}</text></svg></div>
 <svg aria-hidden="true"><g data-pagefind-filter="province:Hidden ${n % 3}" data-pagefind-meta="drawn:${n}"><path d="M1 1"/><text>Maonan</text></g></svg>
 <dl><dt>Date</dt><dd>2023</dd></dl><p>Volunteers ran errands for ${n} households.</p><svg class="icon"><use href="#i"/></svg>
 </main><footer>Sources</footer></body></html>`;
@@ -42,11 +44,17 @@ describe('the feed to Pagefind', () => {
   it('empties each drawing, keeping its tags, but not a self-closing one or one holding Pagefind attributes', () => {
     expect(emptyDrawingsForIndex('<p>a</p><svg viewBox="0 0 1 1"><path d="M0"/><text>x</text></svg><p>b</p>')).toBe('<p>a</p><svg viewBox="0 0 1 1"></svg><p>b</p>');
     expect(emptyDrawingsForIndex('<SVG><g></g></SVG >')).toBe('<SVG></SVG >');
-    const selfClosing = '<svg class="x"/><p>words</p><svg><text>y</text></svg>';
-    expect(emptyDrawingsForIndex(selfClosing)).toBe(selfClosing);
+    expect(emptyDrawingsForIndex('<svg class="x"/><p>words</p><svg><text>y</text></svg>')).toBe('<svg class="x"/><p>words</p><svg></svg>');
     // Pagefind reads filters, metadata and sort keys inside a drawing: such a drawing is sent whole
     const marked = '<svg><g data-pagefind-filter="province:Guangdong"><path d="M0"/></g></svg>';
     expect(emptyDrawingsForIndex(`${marked}<svg><path d="M0"/></svg>`)).toBe(`${marked}<svg></svg>`);
+  });
+
+  it('empties a drawing with the drawings nested in it as one, and leaves unmatched tags as they are', () => {
+    const nested = '<svg class="stacked"><svg y="0"><text>a</text></svg><svg y="9"><text>b</text></svg><text>note</text></svg>';
+    expect(emptyDrawingsForIndex(`<p>x</p>${nested}<p>y</p>`)).toBe('<p>x</p><svg class="stacked"></svg><p>y</p>');
+    expect(emptyDrawingsForIndex('<p>x</p></svg><svg><g/></svg>')).toBe('<p>x</p></svg><svg></svg>');
+    expect(emptyDrawingsForIndex('<svg><g></g></svg><svg><text>never closed</text>')).toBe('<svg></svg><svg><text>never closed</text>');
   });
 
   it('copies the labels out before it empties the drawings', () => {
@@ -68,6 +76,9 @@ describe('the feed to Pagefind', () => {
     expect(third.content).toContain('Yutai 3');
     expect(third.content).toContain('Volunteers ran errands for 3 households.');
     expect(third.content).not.toContain('Province 3');
+    // the labels of drawings nested in one, after it; none from the copy in an ignored element
+    expect(third.content).toContain('Panels 3 · Xiqiao 3 · Zhenping 3 · Footnote 3');
+    expect(third.content).not.toContain('Export');
     expect(third.filters).toEqual({ theme: ['Services'], province: ['Hidden 0'] });
     expect(third.meta).toMatchObject({ title: 'Red proxy services in county 3', drawn: '3' });
   });

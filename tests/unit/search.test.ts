@@ -187,6 +187,11 @@ describe('chart text for the index', () => {
     expect(chartTextForIndex(narrow + wide)).toBe(`${narrow}${wide}<span data-pagefind-weight="0.1"> Lianjiang </span>`);
   });
 
+  it('adds the labels of drawings nested in one after the outermost, all of them', () => {
+    const html = '<svg class="stacked"><text>Jiangyang</text><svg><text>Funds</text></svg><svg><text>Pay</text></svg><text>Source</text></svg><p>after</p>';
+    expect(chartTextForIndex(html)).toBe(html.replace('</svg><p>', '</svg><span data-pagefind-weight="0.1"> Jiangyang · Funds · Pay · Source </span><p>'));
+  });
+
   it('leaves an SVG without text, and pages without SVG, as they are', () => {
     const html = '<svg><path d="M0 0"/></svg><p>x</p>';
     expect(chartTextForIndex(html)).toBe(html);
