@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PagefindApi, PagefindResult, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from '../../src/lib/pagefind-api.ts';
 import {
@@ -33,6 +35,7 @@ import {
   yearOf,
 } from '../../src/lib/search.ts';
 import { needsSimplifying, toSimplified } from '../../src/lib/simplify.ts';
+import { ROOT } from '../helpers/fixture.ts';
 
 describe('search state in the URL', () => {
   it('reads the query, repeated and comma-separated filter values, and the sort', () => {
@@ -410,6 +413,34 @@ describe('an index in parts', () => {
     wordListWords(html, other, new Intl.Segmenter('zh', { granularity: 'word' }));
     expect([...other].sort()).toEqual([...words].sort());
   });
+
+  it('keeps the words of a list, not the pages they were read from', () => {
+    // 200 pages of about 150 KB of text each, most of it the same on every page, with 40 runs of words of their own:
+    // a run cut from a page's text and kept as it was cut holds the whole text in memory (64 MB over these pages,
+    // about 7,500 bytes a word kept); the list keeps copies (about 200 bytes a word, the words and what was
+    // remembered of the runs)
+    const script = `
+      const { wordListWords } = await import(${JSON.stringify(join(ROOT, 'src', 'lib', 'search.ts'))});
+      const lists = { en: new Set(), zh: new Set() };
+      const cut = { en: new Intl.Segmenter('en', { granularity: 'word' }), zh: new Intl.Segmenter('zh', { granularity: 'word' }) };
+      const shared = Array.from({ length: 2500 }, (_, i) => 'branch secretaries 党支部书记述职评议' + (i % 50)).join(' ');
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let p = 0; p < 200; p++) {
+        const own = Array.from({ length: 20 }, (_, i) => 'lianjiangcounty' + p + 'x' + i + ' 廉江市第' + p + '号党支部书记在会上讲话' + i).join(' ');
+        const html = '<main data-pagefind-body><p>' + shared + '</p><p>' + own + '</p></main>';
+        wordListWords(html, lists.en, cut.en);
+        wordListWords(html, lists.zh, cut.zh);
+      }
+      globalThis.gc();
+      console.log(JSON.stringify({ grown: process.memoryUsage().heapUsed - before, words: lists.en.size + lists.zh.size }));
+    `;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { grown, words } = JSON.parse(r.stdout) as { grown: number; words: number };
+    expect(words).toBeGreaterThan(8000);
+    expect(grown / words).toBeLessThan(1000);
+  }, 60_000);
 
   it('merges the other parts into the first, in their order, and never returns a word list', async () => {
     const merged: string[] = [];
