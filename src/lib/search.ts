@@ -375,7 +375,7 @@ export function dropIdsForIndex(html: string): string {
  * Each drawing of a page, replaced by what `redraw` makes of it: an outermost <svg> element with the drawings
  * nested in it (a story chart's download copy stacks its panels as <svg>s in one), given as its start tag, what
  * it holds and its end tag. A self-closing `<svg/>` holds nothing and is left as it is, as is an <svg> never
- * closed (with the text after it) and an end tag no <svg> opened.
+ * closed (with the text after it), an end tag no <svg> opened, and anything in a comment, script or style.
  */
 export function replaceDrawings(html: string, redraw: (open: string, inner: string, close: string) => string): string {
   let out = '';
@@ -383,9 +383,11 @@ export function replaceDrawings(html: string, redraw: (open: string, inner: stri
   let depth = 0;
   let start = 0;
   let open = '';
-  for (const m of html.matchAll(/<svg\b[^>]*>|<\/svg\s*>/gi)) {
+  // comments, scripts and styles are passed over whole: an <svg> written in one is not a tag
+  for (const m of html.matchAll(/<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<svg\b[^>]*>|<\/svg\s*>/gi)) {
     const tag = m[0];
     const at = m.index;
+    if (tag.startsWith('<!--') || m[1] !== undefined) continue;
     if (tag[1] !== '/') {
       if (tag.endsWith('/>')) continue;
       if (depth++ === 0) {

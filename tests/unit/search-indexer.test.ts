@@ -55,6 +55,10 @@ describe('the feed to Pagefind', () => {
     expect(emptyDrawingsForIndex(`<p>x</p>${nested}<p>y</p>`)).toBe('<p>x</p><svg class="stacked"></svg><p>y</p>');
     expect(emptyDrawingsForIndex('<p>x</p></svg><svg><g/></svg>')).toBe('<p>x</p></svg><svg></svg>');
     expect(emptyDrawingsForIndex('<svg><g></g></svg><svg><text>never closed</text>')).toBe('<svg></svg><svg><text>never closed</text>');
+    // an <svg> in a comment, a script or a style is not a tag: the drawings around it pair as they are
+    const quoted = '<!-- <svg> --><script>const s = "</svg><svg>";</script><style>i::after{content:"<svg>"}</style>';
+    expect(emptyDrawingsForIndex(`${quoted}<svg><g/></svg>`)).toBe(`${quoted}<svg></svg>`);
+    expect(emptyDrawingsForIndex(`<svg><style>.a{}</style><text>x</text></svg>${quoted}`)).toBe(`<svg></svg>${quoted}`);
   });
 
   it('copies the labels out before it empties the drawings', () => {
