@@ -409,15 +409,17 @@ export function replaceDrawings(html: string, redraw: (open: string, inner: stri
  * running text or chosen as the excerpt.
  */
 export function chartTextForIndex(html: string): string {
-  return replaceDrawings(html, (open, inner, close) => {
-    const svg = open + inner + close;
-    // a drawing marked data-pagefind-ignore (the phone copy of a chart drawn twice) is not indexed again
-    if (/\sdata-pagefind-ignore\b/i.test(open)) return svg;
-    const words = [...inner.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
-      .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
-      .filter(Boolean);
-    return words.length ? `${svg}<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : svg;
-  });
+  return replaceDrawings(html, (open, inner, close) => open + inner + close + drawingLabels(open, inner));
+}
+
+/** The span chartTextForIndex adds after a drawing: its visible <text>, or nothing. */
+function drawingLabels(open: string, inner: string): string {
+  // a drawing marked data-pagefind-ignore (the phone copy of a chart drawn twice) is not indexed again
+  if (/\sdata-pagefind-ignore\b/i.test(open)) return '';
+  const words = [...inner.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/gi)]
+    .map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  return words.length ? `<span data-pagefind-weight="0.1"> ${words.join(' · ')} </span>` : '';
 }
 
 /** Whether a built page marks its main content for the index (`data-pagefind-body`): once one page does, Pagefind indexes only those. */
@@ -436,12 +438,18 @@ const PAGEFIND_READS = /\sdata-pagefind-(?:filter|meta|default-meta|sort|index-a
  * it (see replaceDrawings).
  */
 export function emptyDrawingsForIndex(html: string): string {
-  return replaceDrawings(html, (open, inner, close) => (PAGEFIND_READS.test(inner) ? open + inner + close : open + close));
+  return replaceDrawings(html, emptied);
 }
 
-/** A built page as the indexer is given it: chart labels readable, drawings empty, blocks kept apart, no element ids. */
+/** A drawing as emptyDrawingsForIndex sends it. */
+const emptied = (open: string, inner: string, close: string): string => (PAGEFIND_READS.test(inner) ? open + inner + close : open + close);
+
+/**
+ * A built page as the indexer is given it: chart labels readable, drawings empty, blocks kept apart, no element
+ * ids. chartTextForIndex and then emptyDrawingsForIndex, in one pass over the drawings.
+ */
 export function pageForIndexer(html: string): string {
-  return dropIdsForIndex(spaceBlockBoundaries(emptyDrawingsForIndex(chartTextForIndex(html))));
+  return dropIdsForIndex(spaceBlockBoundaries(replaceDrawings(html, (open, inner, close) => emptied(open, inner, close) + drawingLabels(open, inner))));
 }
 
 // ——— An index in parts ———
@@ -515,7 +523,7 @@ export function wordListWords(html: string, into: Set<string>, segmenter: Intl.S
     if (!/\p{Script=Han}/u.test(token)) {
       // punctuation around a word is not part of it for Pagefind either: “(1001).” is the word 1001
       const word = token.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase();
-      if (word && !into.has(word)) into.add(ownCopy(word));
+      keep(into, word);
       continue;
     }
     // cutting Chinese is most of the time this takes, and pages repeat much of their text (headings, labels,
@@ -525,10 +533,7 @@ export function wordListWords(html: string, into: Set<string>, segmenter: Intl.S
     if (seen.has(token)) continue;
     if (seen.size >= SEEN_HAN_MAX) seen.clear();
     seen.add(ownCopy(token));
-    for (const s of segmenter.segment(token)) {
-      const word = s.isWordLike ? s.segment.toLowerCase() : '';
-      if (word && !into.has(word)) into.add(ownCopy(word));
-    }
+    for (const s of segmenter.segment(token)) if (s.isWordLike) keep(into, s.segment.toLowerCase());
   }
 }
 
@@ -539,6 +544,11 @@ export function wordListWords(html: string, into: Set<string>, segmenter: Intl.S
  * English list's heap was 133 MB with views, 11 MB with copies; the Chinese one's 73 and 15.
  */
 const ownCopy = (s: string): string => s.split('').join('');
+
+/** Add a word to a list, as a copy of its own (see ownCopy), unless it is empty or there already. */
+const keep = (into: Set<string>, word: string): void => {
+  if (word && !into.has(word)) into.add(ownCopy(word));
+};
 
 /** Runs of Han text wordListWords has cut into each list, and how many it remembers at most for one list (about 100 MB of short strings). */
 const seenHan = new WeakMap<Set<string>, Set<string>>();
