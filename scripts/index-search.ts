@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
+import { shortenBundleNames } from '../src/lib/search-names.ts';
 import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl, wordListWords } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -112,6 +113,9 @@ for (const [lang, langFiles] of byLang) {
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await pagefind.close();
+    // short names for the part's pages and chunks, which a first query's index list is mostly made of (see
+    // src/lib/search-names.ts)
+    shortenBundleNames(out);
     (entries[k] ??= []).push(JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')));
     // every part carries Pagefind's scripts and the language-independent files, the same in each; the parts after
     // the first are read with the first one's scripts and WebAssembly, so they keep only their index
