@@ -80,11 +80,11 @@ interface Entry {
 
 /**
  * Give the pages and chunks of every language of the Pagefind bundle at `dir` (as Pagefind wrote it) short names
- * (see shortNames): renames the fragment and index files, writes the new index list under a name of its own and
- * points `pagefind-entry.json` at it. `keyOf` turns Pagefind's list into the key (by default a hash of it).
- * Throws, naming the file, when the list names a file that is not there.
+ * (see shortNames), keyed by a hash of Pagefind's list: renames the fragment and index files, writes the new
+ * index list under a name of its own (a hash of it) and points `pagefind-entry.json` at it. Throws, naming the
+ * file, when the list names a file that is not there.
  */
-export function shortenBundleNames(dir: string, keyOf: (metaBytes: Uint8Array) => string = hashKey): void {
+export function shortenBundleNames(dir: string): void {
   const entryPath = join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry;
   for (const [language, info] of Object.entries(entry.languages)) {
@@ -92,7 +92,7 @@ export function shortenBundleNames(dir: string, keyOf: (metaBytes: Uint8Array) =
     const bytes = readPagefindFile(metaPath);
     // the names' language part as Pagefind writes it (`zh-hans` for zh-Hans pages)
     const lang = info.hash.slice(0, info.hash.lastIndexOf('_'));
-    const renamed = shortNames(decode(bytes), lang, keyOf(bytes));
+    const renamed = shortNames(decode(bytes), lang, hashKey(bytes));
     const moves: [string, string][] = [
       ...[...renamed.pages].map(([from, to]): [string, string] => [join(dir, 'fragment', `${from}.pf_fragment`), join(dir, 'fragment', `${to}.pf_fragment`)]),
       ...[...renamed.chunks].map(([from, to]): [string, string] => [join(dir, 'index', `${from}.pf_index`), join(dir, 'index', `${to}.pf_index`)]),
@@ -101,7 +101,7 @@ export function shortenBundleNames(dir: string, keyOf: (metaBytes: Uint8Array) =
     if (missing.length) throw new Error(`${metaPath} (${language}): names ${missing.length} file(s) that are not there: ${missing.slice(0, 5).join(', ')}`);
     for (const [from, to] of moves) renameSync(from, to);
     const content = Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(renamed.meta)]);
-    const hash = `${lang}_${createHash('sha256').update(content).digest('hex').slice(0, KEY_LENGTH)}`;
+    const hash = `${lang}_${hashKey(content)}`;
     writeFileSync(join(dir, `pagefind.${hash}.pf_meta`), gzipSync(content, { level: 9 }));
     if (hash !== info.hash) rmSync(metaPath);
     info.hash = hash;
@@ -109,5 +109,5 @@ export function shortenBundleNames(dir: string, keyOf: (metaBytes: Uint8Array) =
   writeFileSync(entryPath, JSON.stringify(entry));
 }
 
-/** The key of an index list: the first KEY_LENGTH hex digits of its SHA-256. */
-export const hashKey = (metaBytes: Uint8Array): string => createHash('sha256').update(metaBytes).digest('hex').slice(0, KEY_LENGTH);
+/** The first KEY_LENGTH hex digits of the SHA-256 of a file's content. */
+const hashKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, KEY_LENGTH);
