@@ -5,11 +5,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../src/lib/paths.ts';
 import { shortenBundleNames } from '../src/lib/search-names.ts';
-import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl, wordListWords } from '../src/lib/search.ts';
+import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
@@ -31,16 +32,24 @@ const dated = new Map<string, string>();
 const bodyFiles: string[] = [];
 /** Each page's <html lang>, lower-cased: Pagefind's language of its index. */
 const langOf = new Map<string, string>();
+/** A page's <html lang> as written. */
+const htmlLangOf = (html: string) => /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
 for (const file of files) {
-  const html = readFileSync(file, 'utf8');
-  const lang = /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
-  langOf.set(file, lang.toLowerCase());
+  const bytes = readFileSync(file);
+  // most pages do not mark their content (embed pages alone are about half of all pages, each with its maps):
+  // the attribute is looked for in the bytes, and only a page that has it is decoded
+  if (bytes.indexOf('data-pagefind-body') < 0) continue;
+  const html = bytes.toString('utf8');
   if (!marksIndexedContent(html)) continue;
+  const lang = htmlLangOf(html);
+  langOf.set(file, lang.toLowerCase());
   bodyFiles.push(file);
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
   const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
   if (key !== undefined) dated.set(`/${sourcePathOf(file).replace(/index\.html$/, '')}`, key);
 }
+// a site where no page marks its content is indexed whole, as Pagefind does: every page's language is needed
+if (!bodyFiles.length) for (const file of files) langOf.set(file, htmlLangOf(readFileSync(file, 'utf8')).toLowerCase());
 // At most this many pages of a language in one Pagefind process (see SEARCH_PART_PAGES).
 const partEnv = process.env.ATLAS_SEARCH_PART_PAGES;
 const partPages = partEnv === undefined || partEnv === '' ? SEARCH_PART_PAGES : Number(partEnv);
@@ -50,6 +59,16 @@ const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || String(index
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
 
 const problems: string[] = [];
+
+/** A language's word list (see wordListWords), made from its pages on a thread of its own (src/site/word-list-worker.ts). */
+function wordListOf(lang: string, langFiles: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../src/site/word-list-worker.ts', import.meta.url), { workerData: { lang, files: langFiles } });
+    worker.once('message', (words: string) => resolve(words));
+    worker.once('error', (e: Error) => reject(new Error(`the word list of ${lang || 'pages with no lang'}: ${e.message}`)));
+    worker.once('exit', (code) => reject(new Error(`the word list of ${lang || 'pages with no lang'}: the thread stopped (code ${code}) before sending it`)));
+  });
+}
 /** Pages sent to Pagefind and not yet answered, at most. */
 const PAGES_IN_FLIGHT = 16;
 // Only the pages Pagefind would index are sent to it (embed pages, the comparison and data pages are about half
@@ -67,6 +86,17 @@ for (const file of toIndex) {
   if (list) list.push(file);
   else byLang.set(lang, [file]);
 }
+// A language in more than one part: every part also gets the language's word list (see wordListWords). Each list
+// is made on a thread of its own, one language after the other, from the start: the first language's while its
+// first part is fed to Pagefind, the next ones' while the languages before them are indexed.
+const wordLists = new Map<string, Promise<string>>();
+let listed: Promise<unknown> = Promise.resolve();
+for (const [lang, langFiles] of byLang) {
+  if (partSizes(langFiles.length, partPages).length < 2) continue;
+  const list = listed.then(() => wordListOf(lang, langFiles));
+  wordLists.set(lang, list);
+  listed = list.catch(() => undefined);
+}
 rmSync(bundle, { recursive: true, force: true });
 const tmp = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
 /** The folder of part k of the bundle: the first part is the bundle itself. */
@@ -76,14 +106,6 @@ const entries: { version: string; languages: Record<string, unknown> }[][] = [];
 const partsOf = new Map<string, SearchParts>();
 for (const [lang, langFiles] of byLang) {
   const parts = splitIntoParts(langFiles, partPages);
-  // a language in more than one part: every part also gets the language's word list (see wordListWords)
-  let words: string | undefined;
-  if (parts.length > 1) {
-    const all = new Set<string>();
-    const segmenter = new Intl.Segmenter(lang || 'en', { granularity: 'word' });
-    for (const file of langFiles) wordListWords(readFileSync(file, 'utf8'), all, segmenter);
-    words = [...all].sort().join(' ');
-  }
   partsOf.set(lang, { parts: parts.slice(1).map((_, k) => `part-${k + 1}/`), wordLists: [] });
   for (const [k, partFiles] of parts.entries()) {
     // Each part in a Pagefind process of its own: the process keeps what it has indexed until it exits.
@@ -104,6 +126,7 @@ for (const [lang, langFiles] of byLang) {
       if (sending.size >= PAGES_IN_FLIGHT) await Promise.race(sending);
     }
     await Promise.all(sending);
+    const words = await wordLists.get(lang);
     if (words !== undefined) {
       const added = await index.addCustomRecord({ url: wordListUrl(lang), content: words, language: lang });
       problems.push(...added.errors.map((e) => `${wordListUrl(lang)}: ${e}`));
