@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { pagefindCacheRules } from '../src/lib/csp.ts';
 import { listFiles } from '../src/lib/paths.ts';
 import { shortenBundleNames } from '../src/lib/search-names.ts';
 import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl } from '../src/lib/search.ts';
@@ -173,6 +174,20 @@ for (const k of entries.keys()) {
     else idOf.set(address, id);
   }
 }
+// The hosts that read `_headers` (written by the build, see headersFile in src/lib/csp.ts) cache the parts'
+// content-named files for a year, as they do the first part's: a rule for each part's folders, in place of any
+// an earlier run of this script added.
+const headersPath = join(dist, '_headers');
+const partDirs = [...new Set([...partsOf.values()].flatMap((p) => p.parts))].sort();
+if (existsSync(headersPath)) {
+  const rules = readFileSync(headersPath, 'utf8').replace(/\n+$/, '').split(/\n{2,}/);
+  const prefix = rules.map((r) => /^(.*)pagefind\/index\/\*$/.exec(r.split('\n')[0]!)?.[1]).find((p) => p !== undefined);
+  if (prefix === undefined) throw new Error(`${headersPath}: found no rule for pagefind/index/*, expected the one src/lib/csp.ts writes`);
+  const kept = rules.filter((r) => !r.startsWith(`${prefix}pagefind/part-`));
+  const added = partDirs.flatMap((part) => pagefindCacheRules(prefix, part)).join('\n').replace(/\n+$/, '').split(/\n{2,}/).filter(Boolean);
+  writeFileSync(headersPath, `${[...kept, ...added].join('\n\n')}\n`);
+}
+
 // what the search page reads to merge a language's parts (see mergeParts in src/lib/search.ts)
 mkdirSync(bundle, { recursive: true });
 for (const [lang, parts] of partsOf) writeFileSync(join(bundle, partsFile(lang)), JSON.stringify({ ...parts, wordLists: [...new Set(parts.wordLists)].sort() }));

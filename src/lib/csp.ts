@@ -84,6 +84,18 @@ export function nginxCspLine(): string {
   return `add_header Content-Security-Policy "${policy}" always;`;
 }
 
+/** The folders of a Pagefind bundle whose files are named by their content (see src/lib/search-names.ts). */
+const PAGEFIND_HASHED = ['index', 'fragment', 'filter'];
+
+/**
+ * `_headers` rules caching for a year the content-named files of the Pagefind bundle at `pagefind/<part>`
+ * (`part` is '' for the bundle itself, `part-1/`, … for the parts of an index in parts), under `prefix` (the
+ * base, ending in /).
+ */
+export function pagefindCacheRules(prefix: string, part: string): string[] {
+  return PAGEFIND_HASHED.flatMap((d) => [`${prefix}pagefind/${part}${d}/*`, `  Cache-Control: ${CACHE_CONTROL.immutable}`, '']);
+}
+
 /**
  * A `_headers` file (Netlify, Cloudflare Pages and compatible hosts) for a site built under base.
  * These hosts join the values of a header set by several matching rules, so each path gets its policy
@@ -113,7 +125,7 @@ export function headersFile(base: string, paths: readonly string[] = []): string
   return [
     ...rule('*', SECURITY_HEADERS),
     ...rule('_astro/*', { 'Cache-Control': CACHE_CONTROL.immutable }),
-    ...['index', 'fragment', 'filter'].flatMap((d) => rule(`pagefind/${d}/*`, { 'Cache-Control': CACHE_CONTROL.immutable })),
+    ...pagefindCacheRules(prefix, ''),
     ...csp.flat(),
   ].join('\n');
 }

@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CACHE_CONTROL } from '../../src/lib/csp.ts';
 import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi, PagefindFilterCounts } from '../../src/lib/pagefind-api.ts';
 import { newestFile, partsFile, type SearchParts, wordListUrl } from '../../src/lib/search.ts';
 import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
 import { ROOT } from '../helpers/fixture.ts';
+import { DEPLOY_CONF } from '../helpers/nginx.ts';
 import { containsTerm } from '../helpers/indexed-text.ts';
 import { loadPagefind, resultUrls, siteResultUrls } from '../helpers/pagefind.ts';
 import { EN_TERMS, ZH_TERMS } from '../helpers/search-terms.ts';
@@ -145,6 +147,24 @@ describe('the search index in parts', () => {
         expect(new Set(await resultUrls(parts[lang]!, term, { filters }))).toEqual(new Set(await resultUrls(whole[lang]!, term, { filters })));
       }
     }
+  });
+
+  // Plant: drop `(part-[0-9]+/)?` from a cache rule of deploy/nginx.conf, or the parts' rules that
+  // scripts/index-search.ts adds to _headers — a part's files are then revalidated on every visit.
+  it('caches every part’s content-named files for a year, in _headers and in deploy/nginx.conf, and not its entry file', () => {
+    const files = readdirSync(bundleFile(parted, ''), { recursive: true, encoding: 'utf8' }).map((f) => f.split('\\').join('/')).filter((f) => /^part-\d+\//.test(f));
+    const named = files.filter((f) => /^part-\d+\/(?:(?:index|fragment|filter)\/|pagefind\.[^/]+\.pf_meta$)/.test(f));
+    expect(named.length).toBeGreaterThan(100);
+    // _headers: a rule ending in * covers every address it begins
+    const rules = readFileSync(join(parted, '_headers'), 'utf8').trim().split(/\n{2,}/).map((r) => r.split('\n'));
+    const cacheOf = (path: string) => rules.filter(([p]) => (p!.endsWith('*') ? path.startsWith(p!.slice(0, -1)) : path === p)).flatMap((r) => r.slice(1)).filter((l) => l.trim().startsWith('Cache-Control:'));
+    for (const f of named.filter((n) => !n.endsWith('.pf_meta'))) expect(cacheOf(`/pagefind/${f}`), f).toEqual([`  Cache-Control: ${CACHE_CONTROL.immutable}`]);
+    expect(cacheOf('/pagefind/part-1/pagefind-entry.json')).toEqual([]);
+    // deploy/nginx.conf: the cache map's patterns, the site at the root
+    const map = /map \$uri \$atlas_cache_control \{([^}]*)\}/.exec(readFileSync(DEPLOY_CONF, 'utf8'))![1]!;
+    const immutable = [...map.matchAll(/"~([^"]+)" "([^"]+)";/g)].filter((m) => m[2] === CACHE_CONTROL.immutable).map((m) => new RegExp(m[1]!.replace('@BASE@', '/')));
+    for (const f of named) expect(immutable.some((re) => re.test(`/pagefind/${f}`)), f).toBe(true);
+    expect(immutable.some((re) => re.test('/pagefind/part-1/pagefind-entry.json'))).toBe(false);
   });
 
   it('lists the dated pages newest first across the parts, as the whole index does', () => {
