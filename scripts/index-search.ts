@@ -184,7 +184,7 @@ if (existsSync(headersPath)) {
   const prefix = rules.map((r) => /^(.*)pagefind\/index\/\*$/.exec(r.split('\n')[0]!)?.[1]).find((p) => p !== undefined);
   if (prefix === undefined) throw new Error(`${headersPath}: found no rule for pagefind/index/*, expected the one src/lib/csp.ts writes`);
   const kept = rules.filter((r) => !r.startsWith(`${prefix}pagefind/part-`));
-  const added = partDirs.flatMap((part) => pagefindCacheRules(prefix, part)).join('\n').replace(/\n+$/, '').split(/\n{2,}/).filter(Boolean);
+  const added = partDirs.map((part) => pagefindCacheRules(prefix, part).join('\n').trim());
   writeFileSync(headersPath, `${[...kept, ...added].join('\n\n')}\n`);
 }
 
