@@ -58,7 +58,9 @@ async function until(path: string, ok: (p: { status: number; text: string }) => 
  */
 async function overlayUntil(path: string, expected: string): Promise<string> {
   const tab = await browser!.newPage();
-  const overlayText = () => tab.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+  // the Vite client reloads the page when the dev server re-syncs, which can happen while it is read: read as
+  // nothing then, and the loop loads the page again
+  const overlayText = () => tab.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').catch(() => '');
   try {
     const deadline = Date.now() + 60_000;
     let last = '';
