@@ -3,14 +3,13 @@
 // word segmentation. Only pages that mark their main content with data-pagefind-body are indexed.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pagefindCacheRules } from '../src/lib/csp.ts';
 import { listFiles } from '../src/lib/paths.ts';
-import { shortenBundleNames } from '../src/lib/search-names.ts';
+import { readPagefindFile, shortenBundleNames } from '../src/lib/search-names.ts';
 import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl } from '../src/lib/search.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -164,9 +163,9 @@ for (const k of entries.keys()) {
   const fragments = join(partDir(k), 'fragment');
   if (!existsSync(fragments)) continue;
   for (const name of readdirSync(fragments)) {
-    const text = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
-    const url = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
-    if (url === undefined) throw new Error(`${join(fragments, name)}: found no page address at its start, expected pagefind_dcd{"url":…`);
+    const text = Buffer.from(readPagefindFile(join(fragments, name))).toString('utf8');
+    const url = /^\{"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+    if (url === undefined) throw new Error(`${join(fragments, name)}: found no page address at its start, expected {"url":…`);
     const id = name.replace(/\.pf_fragment$/, '');
     const address = JSON.parse(`"${url}"`) as string;
     const lang = [...partsOf.keys()].find((l) => address === wordListUrl(l));

@@ -65,7 +65,7 @@ export function shortNames(meta: unknown, lang: string, key: string): Renamed {
 }
 
 /** A Pagefind file's content: gunzipped, its signature checked and taken off. */
-function readPagefindFile(path: string): Uint8Array {
+export function readPagefindFile(path: string): Uint8Array {
   const bytes = gunzipSync(readFileSync(path));
   const head = bytes.subarray(0, SIGNATURE.length).toString('latin1');
   if (head !== SIGNATURE) throw new Error(`${path}: expected a Pagefind file starting ${SIGNATURE}, found ${JSON.stringify(head)}`);
