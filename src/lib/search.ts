@@ -325,23 +325,32 @@ export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): 
 
 /**
  * How Pagefind should cut each language's word index into chunks, in word positions per chunk
- * (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; Pagefind 1.6's default is 20,000, about 30 KiB gzip). A query fetches
- * the whole chunk that holds each of its words, and the list of every chunk's first and last word (in the
- * `pf_meta` file every query fetches). Small chunks make the first cost small and the second large; the total,
- * `chunks × META_BYTES_PER_CHUNK + terms × chunk × INDEX_BYTES_PER_POSITION`, is smallest at
- * `chunk = √(positions × META_BYTES_PER_CHUNK / (terms × INDEX_BYTES_PER_POSITION))`, and changes little within
- * a factor of 1.5 of it, so an estimate of the positions from the page count is close enough.
- * Constants measured on the Chinese index, the larger one (Pagefind 1.6.0, 84 pages a language): about 2,300
- * word positions a page, 17 bytes of `pf_meta` a chunk, 1.5 bytes (gzip) an indexed position; a query of
- * three terms (三无小区 is 三 · 无 · 小区).
+ * (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; Pagefind 1.6's default is 20,000, about 30 KiB gzip), given the pages of
+ * the language's largest part. A query fetches the whole chunk that holds each of its words, and the list of
+ * every chunk's first and last word (in the `pf_meta` file every query fetches, one per part). Small chunks make
+ * the first cost small and the second large; the total, `chunks × META_BYTES_PER_CHUNK + terms × chunk ×
+ * INDEX_BYTES_PER_POSITION`, is smallest at `chunk = √(positions × META_BYTES_PER_CHUNK / (terms ×
+ * INDEX_BYTES_PER_POSITION))`, and changes little within a factor of 1.5 of it, so an estimate of the positions
+ * from the page count is close enough. Constants measured on the Chinese index, the larger one (Pagefind 1.6.0,
+ * the real site's 84 pages a language, short file names): about 2,300 word positions a page, 12 bytes of
+ * `pf_meta` a chunk, 1.5 bytes (gzip) an indexed position; a query of three terms (三无小区 is 三 · 无 · 小区).
+ *
+ * A chunk holds whole words, and a word with at least a chunk's worth of positions ends its chunk: a query for a
+ * word that common fetches all of that word's positions whatever the chunk size. The words people look for are
+ * common ones (三, 无 and 小区 have 4 to 6 positions a page in each 4,650-page part of the 20,000-case corpus),
+ * so once a part is large the size never goes below QUERY_WORD_POSITIONS_PER_PAGE a page: smaller chunks would
+ * lengthen the list without making what such a query fetches smaller. Measured over that corpus (five parts a
+ * language, first Chinese query): 6,356 positions 329.1 KiB, 12,000 289.3, 24,000 270.2.
  */
 export function indexChunkSize(pagesPerLanguage: number): number {
   const POSITIONS_PER_PAGE = 2300;
-  const META_BYTES_PER_CHUNK = 17;
+  const META_BYTES_PER_CHUNK = 12;
   const INDEX_BYTES_PER_POSITION = 1.5;
   const TERMS = 3;
-  const best = Math.sqrt((Math.max(1, pagesPerLanguage) * POSITIONS_PER_PAGE * META_BYTES_PER_CHUNK) / (TERMS * INDEX_BYTES_PER_POSITION));
-  return Math.round(Math.min(20_000, Math.max(500, best)));
+  const QUERY_WORD_POSITIONS_PER_PAGE = 5;
+  const pages = Math.max(1, pagesPerLanguage);
+  const best = Math.sqrt((pages * POSITIONS_PER_PAGE * META_BYTES_PER_CHUNK) / (TERMS * INDEX_BYTES_PER_POSITION));
+  return Math.round(Math.max(500, best, QUERY_WORD_POSITIONS_PER_PAGE * pages));
 }
 
 /** HTML elements that start a new block of text for a reader (HTML's “flow” blocks and table cells). */

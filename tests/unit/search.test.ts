@@ -164,13 +164,15 @@ describe('element ids for the index', () => {
 });
 
 describe('index chunk size', () => {
-  it('grows with the square root of the pages, between 500 word positions and Pagefind’s default of 20,000', () => {
-    // 84 pages a language (18 cases): about 850 positions, a chunk of a few KiB instead of about 30
-    expect(indexChunkSize(84)).toBeGreaterThan(700);
+  it('grows with the square root of the pages while they are few, then with the pages, never below 500 word positions', () => {
+    // 84 pages a language (18 cases): about 720 positions, a chunk of a few KiB instead of about 30
+    expect(indexChunkSize(84)).toBeGreaterThan(600);
     expect(indexChunkSize(84)).toBeLessThan(1000);
-    expect(indexChunkSize(4 * 84) / indexChunkSize(84)).toBeCloseTo(2, 2);
+    expect(indexChunkSize(2 * 84) / indexChunkSize(84)).toBeCloseTo(Math.SQRT2, 2);
     expect(indexChunkSize(0)).toBe(500);
-    expect(indexChunkSize(1_000_000)).toBe(20_000);
+    // a 4,650-page part: five positions a page, about those of a common query word (三, 无, 小区)
+    expect(indexChunkSize(4650)).toBe(23_250);
+    expect(indexChunkSize(2 * 4650) / indexChunkSize(4650)).toBe(2);
     expect(Number.isInteger(indexChunkSize(12_345))).toBe(true);
   });
 });
