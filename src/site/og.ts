@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { constants as zlib, crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { OG_FONT, OG_HEIGHT, OG_WIDTH, type CardNode } from '../lib/og-card.ts';
@@ -37,7 +38,7 @@ function loadFonts(): SatoriFont[] {
 const version = (pkg: string) => (fromRoot()(`${pkg}/package.json`) as { version: string }).version;
 /** Changes whenever the renderer, its options or its fonts could draw a different picture. */
 let rendererId: string | undefined;
-const renderer = () => (rendererId ??= ['og-v1', version('satori'), version('@resvg/resvg-js'), version('@expo-google-fonts/noto-sans-sc')].join('|'));
+const renderer = () => (rendererId ??= ['og-v2', version('satori'), version('@resvg/resvg-js'), version('@expo-google-fonts/noto-sans-sc')].join('|'));
 
 const cacheDir = () => process.env.ATLAS_OG_CACHE_DIR ?? join(process.cwd(), '.tmp', 'og-cache'); // another dir: a build from an empty cache
 /** Where a card's PNG is cached: a hash of the renderer and the card. */
@@ -75,5 +76,49 @@ export async function renderCard(card: CardNode): Promise<Uint8Array<ArrayBuffer
   fonts ??= loadFonts();
   // satori's types expect React nodes; a plain { type, props } tree is what it takes without JSX.
   const svg = await satori(card as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-  return new Uint8Array(new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng());
+  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+/** A PNG chunk: length, type, data, and the CRC-32 of type and data. */
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  chunk.set(data, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
+}
+
+let rowsBuffer: Buffer | undefined;
+
+const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+
+/**
+ * A PNG file of 8-bit RGBA pixels (width × height × 4 bytes, rows top to bottom): every row unfiltered, the
+ * whole image deflated by node:zlib at level 3. A card is mostly flat colour, where row filters cost more than
+ * they save. On a 1200×630 card this takes 3.6 ms and writes 49 KiB where resvg's own encoder (asPng) took
+ * 6.4 ms for 52 KiB (pngjs, in the tree for the tests, 7.8 ms for 232 KiB; zlib's level 6 6.8 ms for 33 KiB).
+ * Over the real site's cards a card now takes 13.8 ms instead of 15.4 (median; scripts/bench/og-images.ts),
+ * 40,000 times at 20,000 cases.
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array<ArrayBuffer> {
+  const stride = width * 4;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== stride * height)
+    throw new Error(`encodePng: found ${rgba.length} bytes for ${width}×${height} pixels, expected ${stride * height} (4 a pixel)`);
+  // each row: filter type 0 (none), then its pixels; the buffer is kept for the next card (3 MB a card otherwise)
+  const size = (stride + 1) * height;
+  if (!rowsBuffer || rowsBuffer.length < size) rowsBuffer = Buffer.alloc(size);
+  const rows = rowsBuffer.subarray(0, size);
+  for (let y = 0; y < height; y++) {
+    rows[y * (stride + 1)] = 0;
+    rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits a channel
+  header[9] = 6; // RGBA; compression, filter method and interlace stay 0
+  const png = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 3, strategy: zlib.Z_DEFAULT_STRATEGY })), pngChunk('IEND', new Uint8Array(0))]);
+  return new Uint8Array(png);
 }

@@ -2,13 +2,16 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { PNG } from 'pngjs';
+import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Atlas } from '../../src/lib/atlas.ts';
 import { caseCard } from '../../src/lib/cards.ts';
 import { LANGS } from '../../src/lib/i18n.ts';
 import { loadProject } from '../../src/lib/load.ts';
-import { ogCard } from '../../src/lib/og-card.ts';
-import { cardFile, renderCard, workerCount } from '../../src/site/og.ts';
+import { OG_FONT, OG_HEIGHT, OG_WIDTH, ogCard } from '../../src/lib/og-card.ts';
+import { cardFile, encodePng, renderCard, workerCount } from '../../src/site/og.ts';
 import { CardDrawer, readPlan, writePlan, type PlannedCard } from '../../src/site/og-draw.ts';
 import { ROOT } from '../helpers/fixture.ts';
 
@@ -130,4 +133,38 @@ describe('the card drawer', () => {
     expect(workerCount()).toBe(0);
     process.env.ATLAS_OG_WORKERS = '1';
   });
+});
+
+// Cards are encoded by encodePng (src/site/og.ts), not by resvg: what a PNG reader decodes must be resvg's pixels.
+describe('PNG encoding of the cards', () => {
+  it('gives back, decoded, the pixels it was given, whatever they are', () => {
+    const width = 7;
+    const height = 3;
+    const rgba = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i * 37 + (i >> 2) * 11) % 256);
+    const png = PNG.sync.read(Buffer.from(encodePng(rgba, width, height)));
+    expect([png.width, png.height]).toEqual([width, height]);
+    expect(Buffer.from(png.data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('names what is wrong with pixels that do not fill the image', () => {
+    expect(() => encodePng(new Uint8Array(10), 2, 2)).toThrow('encodePng: found 10 bytes for 2×2 pixels, expected 16 (4 a pixel)');
+    expect(() => encodePng(new Uint8Array(0), 0, 0)).toThrow(/found 0 bytes for 0×0 pixels/);
+  });
+
+  it('a drawn card decodes to the picture resvg drew, 1200×630, and is smaller than resvg’s own PNG', async () => {
+    const atlas = new Atlas(loadProject(ROOT));
+    const card = ogCard(caseCard(atlas, atlas.caseList()[0]!.slug, 'zh'));
+    const font = (w: string) => readFileSync(join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-sans-sc', w, `NotoSansSC_${w}.ttf`));
+    const fonts = [
+      { name: OG_FONT, data: font('400Regular'), weight: 400 as const, style: 'normal' as const },
+      { name: OG_FONT, data: font('700Bold'), weight: 700 as const, style: 'normal' as const },
+    ];
+    const svg = await satori(card as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+    const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+    const ours = await renderCard(card);
+    const decoded = PNG.sync.read(Buffer.from(ours));
+    expect([decoded.width, decoded.height]).toEqual([OG_WIDTH, OG_HEIGHT]);
+    expect(Buffer.from(decoded.data).equals(Buffer.from(image.pixels))).toBe(true);
+    expect(ours.length).toBeLessThan(image.asPng().length);
+  }, 60_000);
 });
