@@ -114,6 +114,7 @@ export function pageType(rel: string): string {
     [/^(en|zh)\/data\//, 'data'],
     [/^(en|zh)\/search\//, 'search'],
     [/^(en|zh)\/methodology\//, 'methodology'],
+    [/^(en|zh)\/embed\//, 'embed'],
   ];
   return rules.find(([re]) => re.test(p))?.[1] ?? 'other';
 }

@@ -74,6 +74,8 @@ describe(`page sizes at ${N} cases stay within ×${RATIO} of the real site's (18
     ['theme', (dist) => [...pagesUnder(dist, 'en/themes'), ...pagesUnder(dist, 'zh/themes')].filter((p) => /^(en|zh)\/themes\/[^/]+\/index\.html$/.test(p))],
     ['case index (every page of every listing and facet)', (dist) => [...pagesUnder(dist, 'en/cases'), ...pagesUnder(dist, 'zh/cases')].filter((p) => !/^(en|zh)\/cases\/[^/]+\/index\.html$/.test(p) || /\/by-[a-z]+\//.test(p))],
     ['compare (the default page and every indicator’s page)', (dist) => [...pagesUnder(dist, 'en/compare'), ...pagesUnder(dist, 'zh/compare')]],
+    // one page per chart for other sites' iframes: the map, the timeline, the theme matrix, each region's and theme's map, each case's key figures
+    ['embed (every chart’s embed page)', (dist) => [...pagesUnder(dist, 'en/embed'), ...pagesUnder(dist, 'zh/embed')]],
   ];
   for (const [type, pages] of types)
     it(type, () => {
