@@ -6,7 +6,7 @@
 import type { Atlas, CaseEntry } from '../lib/atlas.ts';
 import type { Observation, Theme } from '../lib/schema.ts';
 import type { Lang } from '../lib/i18n.ts';
-import { AXIS_UNIT, compareRow } from './datasets.ts';
+import { AXIS_UNIT, compareRowOf } from './datasets.ts';
 import type { CompareDataset, CompareIndicator } from './compare.ts';
 import { localName } from '../lib/i18n.ts';
 
@@ -41,7 +41,7 @@ export function themeDataset(atlas: Atlas, th: Theme, lang: Lang, base: string):
   for (const id of th.indicators) {
     const ind = atlas.indicators.get(id);
     if (!ind || !ind.comparable) continue;
-    const rows = atlas.observationsOf(id).filter((o) => cases.has(o.case)).map((o) => compareRow(atlas, o, lang, base));
+    const rows = atlas.observationsOf(id).filter((o) => cases.has(o.case)).map((o) => compareRowOf(atlas, o, lang, base));
     if (rows.length === 0) continue;
     indicators.push({ id, name: localName(ind, lang), description: lang === 'en' ? ind.description_en : ind.description_zh, kind: ind.unit_kind, axis: AXIS_UNIT[ind.unit_kind]?.[lang] ?? '', rows });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, BAR, barLayout, barSvg, markOf, valueDomain, type BarDatum } from '../../src/charts/bars.ts';
 import { compareCsvRecords, COMPARE_CSV_COLUMNS, mixedLevels, placeOptions, selectedPlaces, selectRows, sortRows, stateContext } from '../../src/charts/compare.ts';
-import { compareDataset, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS, casePoints, nestQuotes, sourceName } from '../../src/charts/datasets.ts';
+import { compareDataset, compareRow, compareRowOf, defaultIndicator, keyFigures, locate, offeredIndicators, periodShort, themeMatrix, timelineCases, timelineCsvRecords, timelineItems, TIMELINE_CSV_COLUMNS, casePoints, nestQuotes, sourceName } from '../../src/charts/datasets.ts';
 import { dateSpan, timelineLayout, timelineSvg } from '../../src/charts/timeline.ts';
 import { matrixLayout, matrixSvg } from '../../src/charts/matrix.ts';
 import { dodge, hascOf, mapLayout, mapSvg, themeStyle, THEME_COLOURS, type MapTopologies } from '../../src/charts/map.ts';
@@ -353,6 +353,26 @@ describe('map', () => {
     const xiqiao = atlas.cases.get('xiqiao')!;
     expect(xiqiao.place.lat).toBeNull();
     expect(locate(atlas, xiqiao.place.id)?.id).toBe('nanhai');
+  });
+});
+
+describe('comparison rows, made once', () => {
+  it('compareRowOf gives compareRow’s row, the same object each time for a figure, language and base', () => {
+    const o = atlas.data.observations.find((x) => atlas.indicators.get(x.indicator)!.comparable)!;
+    const row = compareRowOf(atlas, o, 'zh', '/');
+    expect(row).toEqual(compareRow(atlas, o, 'zh', '/'));
+    expect(compareRowOf(atlas, o, 'zh', '/')).toBe(row);
+    expect(compareRowOf(atlas, o, 'en', '/')).not.toBe(row);
+    expect(compareRowOf(atlas, o, 'zh', '/sub/')).not.toBe(row);
+    expect(compareRowOf(atlas, o, 'zh', '/sub/').href.startsWith('/sub/')).toBe(true);
+  });
+
+  it('key figures show the comparison’s own rows of the other cases’ figures', () => {
+    const ds = compareDataset(atlas, 'en', '/');
+    const inDataset = new Set(ds.indicators.flatMap((i) => i.rows));
+    const others = atlas.caseList().flatMap((c) => keyFigures(atlas, c, 'en', '/').flatMap((f) => f.others));
+    expect(others.length).toBeGreaterThan(10);
+    for (const row of others) expect(inDataset.has(row), row.obs).toBe(true);
   });
 });
 
