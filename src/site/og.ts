@@ -2,7 +2,7 @@
  * Render preview cards to PNG at build time: satori lays out the element tree and turns text into
  * paths with Noto Sans SC (Chinese and Latin glyphs; from the @expo-google-fonts/noto-sans-sc
  * package, read from node_modules — never downloaded, never shipped to readers), then resvg
- * rasterises the SVG. Rendered cards are kept in .tmp/og-cache/ by a hash of their element tree and
+ * rasterises the SVG and encodePng writes the PNG file. Rendered cards are kept in .tmp/og-cache/ by a hash of their element tree and
  * the renderer's versions, so a rebuild only renders what changed (rendering is deterministic).
  *
  * A build (scripts/build.ts) renders thousands of cards, and Astro renders pages one at a time on one
@@ -36,7 +36,7 @@ function loadFonts(): SatoriFont[] {
 }
 
 const version = (pkg: string) => (fromRoot()(`${pkg}/package.json`) as { version: string }).version;
-/** Changes whenever the renderer, its options or its fonts could draw a different picture. */
+/** Changes whenever the renderer, its options, its fonts or the PNG encoder could write a different file. */
 let rendererId: string | undefined;
 const renderer = () => (rendererId ??= ['og-v2', version('satori'), version('@resvg/resvg-js'), version('@expo-google-fonts/noto-sans-sc')].join('|'));
 
@@ -90,8 +90,6 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   return chunk;
 }
 
-let rowsBuffer: Buffer | undefined;
-
 const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /**
@@ -102,11 +100,14 @@ const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x
  * Over the real site's cards a card now takes 13.8 ms instead of 15.4 (median; scripts/bench/og-images.ts),
  * 40,000 times at 20,000 cases.
  */
+/** encodePng's rows before deflating, kept for the next card of the thread (3 MB a 1200×630 card). */
+let rowsBuffer: Buffer | undefined;
+
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array<ArrayBuffer> {
   const stride = width * 4;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== stride * height)
     throw new Error(`encodePng: found ${rgba.length} bytes for ${width}×${height} pixels, expected ${stride * height} (4 a pixel)`);
-  // each row: filter type 0 (none), then its pixels; the buffer is kept for the next card (3 MB a card otherwise)
+  // each row: filter type 0 (none), then its pixels
   const size = (stride + 1) * height;
   if (!rowsBuffer || rowsBuffer.length < size) rowsBuffer = Buffer.alloc(size);
   const rows = rowsBuffer.subarray(0, size);
