@@ -332,8 +332,11 @@ export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): 
  * INDEX_BYTES_PER_POSITION`, is smallest at `chunk = √(positions × META_BYTES_PER_CHUNK / (terms ×
  * INDEX_BYTES_PER_POSITION))`, and changes little within a factor of 1.5 of it, so an estimate of the positions
  * from the page count is close enough. Constants measured on the Chinese index, the larger one (Pagefind 1.6.0,
- * the real site's 84 pages a language, short file names): about 2,300 word positions a page, 12 bytes of
- * `pf_meta` a chunk, 1.5 bytes (gzip) an indexed position; a query of three terms (三无小区 is 三 · 无 · 小区).
+ * the real site's 84 pages a language): about 2,300 word positions a page, 17 bytes of `pf_meta` a chunk with
+ * Pagefind's file names, 1.5 bytes (gzip) an indexed position; a query of three terms (三无小区 is 三 · 无 · 小区).
+ * With the short names (src/lib/search-names.ts) a chunk costs about 12 bytes, which would give 718 positions
+ * at 84 pages instead of 854: the first query was no smaller (113.7 / 108.2 KiB against 114.1 / 107.8) and the
+ * whole index's first result moved for some Chinese terms, so the model keeps 17.
  *
  * A chunk holds whole words, and a word with at least a chunk's worth of positions ends its chunk: a query for a
  * word that common fetches all of that word's positions whatever the chunk size. The words people look for are
@@ -344,7 +347,7 @@ export function proseExcerpt(data: PagefindResultData, length = EXCERPT_WORDS): 
  */
 export function indexChunkSize(pagesPerLanguage: number): number {
   const POSITIONS_PER_PAGE = 2300;
-  const META_BYTES_PER_CHUNK = 12;
+  const META_BYTES_PER_CHUNK = 17;
   const INDEX_BYTES_PER_POSITION = 1.5;
   const TERMS = 3;
   const QUERY_WORD_POSITIONS_PER_PAGE = 5;

@@ -165,7 +165,7 @@ describe('element ids for the index', () => {
 
 describe('index chunk size', () => {
   it('grows with the square root of the pages while they are few, then with the pages, never below 500 word positions', () => {
-    // 84 pages a language (18 cases): about 720 positions, a chunk of a few KiB instead of about 30
+    // 84 pages a language (18 cases): about 850 positions, a chunk of a few KiB instead of about 30
     expect(indexChunkSize(84)).toBeGreaterThan(600);
     expect(indexChunkSize(84)).toBeLessThan(1000);
     expect(indexChunkSize(2 * 84) / indexChunkSize(84)).toBeCloseTo(Math.SQRT2, 2);
