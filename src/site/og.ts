@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { constants as zlib, crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { OG_FONT, OG_HEIGHT, OG_WIDTH, type CardNode } from '../lib/og-card.ts';
@@ -120,6 +120,6 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits a channel
   header[9] = 6; // RGBA; compression, filter method and interlace stay 0
-  const png = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 3, strategy: zlib.Z_DEFAULT_STRATEGY })), pngChunk('IEND', new Uint8Array(0))]);
+  const png = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 3 })), pngChunk('IEND', new Uint8Array(0))]);
   return new Uint8Array(png);
 }

@@ -11,13 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CACHE_CONTROL } from '../../src/lib/csp.ts';
 import { htmlLang, type Lang } from '../../src/lib/i18n.ts';
 import type { PagefindApi, PagefindFilterCounts } from '../../src/lib/pagefind-api.ts';
 import { newestFile, partsFile, type SearchParts, wordListUrl } from '../../src/lib/search.ts';
+import { readPagefindFile } from '../../src/lib/search-names.ts';
 import { serveStatic, type StaticServer } from '../../src/lib/serve.ts';
 import { ROOT } from '../helpers/fixture.ts';
 import { DEPLOY_CONF } from '../helpers/nginx.ts';
@@ -65,7 +65,7 @@ const pageOf = (root: string) => {
   const base = bundleFile(root, '');
   for (const p of ['', ...readdirSync(base).filter((f) => /^part-\d+$/.test(f)).map((f) => `${f}/`)])
     for (const name of readdirSync(join(base, p, 'fragment')))
-      urls.set(name.replace(/\.pf_fragment$/, ''), JSON.parse(gunzipSync(readFileSync(join(base, p, 'fragment', name))).subarray(12).toString('utf8')).url);
+      urls.set(name.replace(/\.pf_fragment$/, ''), JSON.parse(Buffer.from(readPagefindFile(join(base, p, 'fragment', name))).toString('utf8')).url);
   return (id: string) => urls.get(id);
 };
 /** Filter counts with their keys in one order, for comparing. */
