@@ -7,7 +7,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASTRO_BUILD_NODE_FLAGS } from '../src/site/node-flags.ts';
+import { astroBuildArgs } from '../src/site/node-flags.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.env.ATLAS_OUT_DIR ?? 'dist');
@@ -42,7 +42,7 @@ async function step(label: string, args: string[]): Promise<void> {
 if (!process.env.SITE?.trim())
   console.log('ℹ SITE is not set: links are root-relative; no sitemap, RSS feeds, og:url/preview images, QR codes or page addresses in citations (set SITE=https://your.domain to publish them)');
 
-const astroBuild = [...ASTRO_BUILD_NODE_FLAGS, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...(process.env.ATLAS_PAGE_LOG ? [] : ['--silent'])];
+const astroBuild = [...astroBuildArgs(root), ...(process.env.ATLAS_PAGE_LOG ? [] : ['--silent'])];
 await step('validate data and render pages', astroBuild);
 if (drawer.connected) drawer.send('pages-written');
 await step('index search', [join(root, 'scripts', 'index-search.ts'), out]);

@@ -14,7 +14,7 @@ import { generateCorpus } from './_corpus.ts';
 import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
-import { ASTRO_BUILD_NODE_FLAGS } from '../../src/site/node-flags.ts';
+import { astroBuildArgs } from '../../src/site/node-flags.ts';
 import { isPagefind, largestPages, renderTimes, runMeasured } from './_measure.ts';
 import searchBench from './search.ts';
 
@@ -113,7 +113,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       // the floor: bare Astro + MDX over the same case files
       const bare = join(dir, 'bare');
       writeBareProject(root, bare, c.content);
-      const floor = await runMeasured(process.execPath, [...ASTRO_BUILD_NODE_FLAGS, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } });
+      const floor = await runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } });
       if (floor.status !== 0) {
         say(`bare Astro build failed\n${floor.stderr.slice(-2000)}`);
         continue;
