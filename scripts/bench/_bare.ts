@@ -12,7 +12,9 @@ export function writeBareProject(root: string, dir: string, content: string): vo
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-floor', private: true, type: 'module' }));
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ outDir: process.env.BARE_OUT, trailingSlash: 'always', build: { format: 'directory' }, integrations: [mdx()], devToolbar: { enabled: false } });\n`,
+    // its own cache folder: node_modules is this project's (a link), and Astro's default cache there would carry
+    // one run's content store and pages into the next, where the floor must be a cold build like ours
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ outDir: process.env.BARE_OUT, cacheDir: './.astro-cache/', trailingSlash: 'always', build: { format: 'directory' }, integrations: [mdx()], devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     join(dir, 'src', 'content.config.ts'),

@@ -61,6 +61,32 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A whole number ≥ 1 from the environment, or the default. */
+export function wholeNumberFromEnv(name: string, fallback: number): number {
+  const set = process.env[name];
+  if (set === undefined || set.trim() === '') return fallback;
+  const n = Number(set);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${set}: expected a whole number, 1 or more`);
+  return n;
+}
+
+/**
+ * Run a build `times` times, each from what `reset` leaves (empty output and caches), and return the run of median
+ * time (of an even number, the faster of the two middle ones) with every run's seconds; a failed run ends the
+ * series and is returned.
+ */
+export async function repeated<R extends { status: number | null; seconds: number }>(times: number, reset: () => void, run: () => Promise<R>): Promise<{ run: R; seconds: number[] }> {
+  const runs: R[] = [];
+  for (let i = 0; i < times; i++) {
+    if (i > 0) reset();
+    const r = await run();
+    if (r.status !== 0) return { run: r, seconds: runs.map((x) => x.seconds) };
+    runs.push(r);
+  }
+  const bySeconds = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { run: bySeconds[(bySeconds.length - 1) >> 1]!, seconds: runs.map((x) => x.seconds) };
+}
+
 /** Run a command, sampling the memory of its whole process tree (Astro's workers, Pagefind's binary). */
 export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve) => {

@@ -5,8 +5,11 @@
 // kept). Beside it, a bare Astro build of the same MDX files (same Astro and MDX, a minimal layout, no data
 // pages) is the floor: our time and memory as ratios to it.
 // BENCH_SIZES=500,5000,20000 (default) chooses the sizes; BENCH_WARM_MAX=n measures the warm rebuild only up to n
-// cases (it is a second full build); BENCH_LOG=file also appends every line to a file; BENCH_KEEP=1 keeps the
-// corpora and builds. Builds run one at a time: two Astro builds of one checkout share its .astro/ folder.
+// cases (it is a second full build); BENCH_REPEAT=k (default 3) builds each size of at most BENCH_REPEAT_MAX cases
+// (default 2,000) k times, ours and the bare one, from empty caches, and reports the run of median time (a build of
+// 500 cases takes about half a minute, and one run's time per page varies by a tenth from run to run);
+// BENCH_LOG=file also appends every line to a file; BENCH_KEEP=1 keeps the corpora and builds. Builds run one at a
+// time: two Astro builds of one checkout share its .astro/ folder.
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +18,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { isPagefind, largestPages, renderTimes, runMeasured } from './_measure.ts';
+import { isPagefind, largestPages, renderTimes, repeated, runMeasured, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -53,8 +56,13 @@ async function firstQuery(root: string, dist: string): Promise<string> {
   return `en ${pick(en)} / zh ${pick(zh)}${parts ? `; zh: ${parts}` : ''}`;
 }
 
+/** "3 runs: 30.2, 31.0, 29.5 s; the median one is reported. " when there was more than one. */
+const runsNote = (seconds: number[]) => (seconds.length > 1 ? `${seconds.length} runs from empty caches: ${seconds.map((x) => x.toFixed(1)).join(', ')} s; the median one is reported. ` : '');
+
 export default async function ({ root, dist }: { root: string; dist: string }) {
   const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number).filter((n) => n > 0);
+  const repeats = wholeNumberFromEnv('BENCH_REPEAT', 3);
+  const repeatMax = wholeNumberFromEnv('BENCH_REPEAT_MAX', 2000);
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   const rows: string[] = [];
   const summary: { n: number; pages: number; seconds: number; bareSeconds: number; perPageMs: number; bareMs: number; peak: number; barePeak: number; kinds: Kinds; bareKinds: Kinds }[] = [];
@@ -76,8 +84,14 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       // .tmp/astro-cache/ entry, preview images here), kept for the warm rebuild
       const ogCache = join(dir, 'og-cache');
       const env = { ...process.env, ATLAS_PAGE_LOG: '1', ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
-      say(`\n### ${n} cases — building …`);
-      const cold = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+      const times = n <= repeatMax ? repeats : 1;
+      say(`\n### ${n} cases — building${times > 1 ? ` ${times} times` : ''} …`);
+      const colds = await repeated(
+        times,
+        () => [out, env.ATLAS_CACHE_DIR, ogCache].forEach((d) => rmSync(d, { recursive: true, force: true })),
+        () => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env }),
+      );
+      const cold = colds.run;
       if (cold.status !== 0) {
         say(`${n} cases: build failed\n${cold.stderr.slice(-3000)}`);
         continue;
@@ -86,7 +100,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
       const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
       const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
-      say(`build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
+      say(`${runsNote(colds.seconds)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
       say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
       // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
       const kinds = renderTimes(cold.stdout);
@@ -113,7 +127,12 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       // the floor: bare Astro + MDX over the same case files
       const bare = join(dir, 'bare');
       writeBareProject(root, bare, c.content);
-      const floor = await runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } });
+      const floors = await repeated(
+        times,
+        () => ['dist', '.astro-cache'].forEach((d) => rmSync(join(bare, d), { recursive: true, force: true })),
+        () => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } }),
+      );
+      const floor = floors.run;
       if (floor.status !== 0) {
         say(`bare Astro build failed\n${floor.stderr.slice(-2000)}`);
         continue;
@@ -122,7 +141,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       const bareMs = (floor.seconds * 1000) / barePages;
       const perPageMs = (cold.seconds * 1000) / pages;
       const bareKinds = renderTimes(floor.stdout, () => 'case');
-      say(`bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
+      say(`${runsNote(floors.seconds)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
       say(`bare Astro's render time (its page log): ${describeKinds(bareKinds, floor.seconds)}`);
       summary.push({ n, pages, seconds: cold.seconds, bareSeconds: floor.seconds, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes, kinds, bareKinds });
       const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputKind, pageType, renderTimes } from '../../scripts/bench/_measure.ts';
+import { outputKind, pageType, renderTimes, repeated, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
 
 describe('the scale benchmark reads Astro’s page log', () => {
   it('tells a file’s kind from its path in the log', () => {
@@ -38,5 +38,54 @@ describe('the scale benchmark reads Astro’s page log', () => {
 
   it('stops on a time it cannot read, naming it', () => {
     expect(() => renderTimes('  ├─ /en/index.html (+5 ms) ')).toThrow(/"5 ms"/);
+  });
+});
+
+describe('the scale benchmark repeats a small build', () => {
+  const runs = (seconds: number[], failAt = -1) => {
+    const log: string[] = [];
+    let i = 0;
+    const run = async () => {
+      log.push(`run ${i}`);
+      const r = { status: i === failAt ? 1 : 0, seconds: seconds[i]!, id: i };
+      i++;
+      return r;
+    };
+    return { log, run, reset: () => log.push('reset') };
+  };
+
+  it('empties the caches before every run but the first, and reports the run of median time', async () => {
+    const r = runs([31, 29, 35]);
+    const got = await repeated(3, r.reset, r.run);
+    expect(r.log).toEqual(['run 0', 'reset', 'run 1', 'reset', 'run 2']);
+    expect(got.run.id).toBe(0);
+    expect(got.seconds).toEqual([31, 29, 35]);
+    // of an even number, the faster middle one; once, the one run
+    expect((await repeated(4, () => {}, runs([40, 10, 30, 20]).run)).run.id).toBe(3);
+    expect((await repeated(1, () => {}, runs([7]).run)).run.seconds).toBe(7);
+  });
+
+  it('stops at a failed run and returns it', async () => {
+    const r = runs([30, 31, 32], 1);
+    const got = await repeated(3, r.reset, r.run);
+    expect(got.run.status).toBe(1);
+    expect(got.seconds).toEqual([30]);
+    expect(r.log).toEqual(['run 0', 'reset', 'run 1']);
+  });
+
+  it('reads the number of runs from the environment, refusing what is not a whole number', () => {
+    const name = 'ATLAS_TEST_BENCH_REPEAT';
+    try {
+      delete process.env[name];
+      expect(wholeNumberFromEnv(name, 3)).toBe(3);
+      process.env[name] = '5';
+      expect(wholeNumberFromEnv(name, 3)).toBe(5);
+      for (const bad of ['0', '2.5', 'three', '-1']) {
+        process.env[name] = bad;
+        expect(() => wholeNumberFromEnv(name, 3)).toThrow(`${name}=${bad}: expected a whole number, 1 or more`);
+      }
+    } finally {
+      delete process.env[name];
+    }
   });
 });
