@@ -7,11 +7,11 @@
  * pages; the drawer puts the cards into the built site once Astro has finished writing it (Astro empties and
  * prunes its output folder while it works).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ogCard, type CardInput } from '../lib/og-card.ts';
-import { cardFile, renderCard, workerCount, writeAtomically } from './og.ts';
+import { cardFile, renderCard, workerCount, writeAtomically, writeAtomicallyLater } from './og.ts';
 
 /** A card the site needs: where it goes under the built site (og/en/cases/x.png) and what it shows. */
 export interface PlannedCard {
@@ -34,6 +34,9 @@ export function readPlan(file: string): PlannedCard[] {
 
 /** While Astro writes the pages, while Pagefind indexes them, after both. */
 export type Phase = 'pages' | 'index' | 'after';
+
+/** Cards drawn on the main thread and being written at most, before it draws the next (about 50 KiB each). */
+const CARDS_IN_WRITING = 8;
 
 export class CardDrawer {
   phase: Phase = 'pages';
@@ -88,16 +91,29 @@ export class CardDrawer {
 
   /** Draw every card, and resolve once each is in the site (after publish()). */
   async run(): Promise<void> {
+    // the cards this thread has drawn and not yet written: written on libuv's threads while the next is drawn
+    // (see writeAtomicallyLater), a few at a time
+    const writing = new Set<Promise<void>>();
     do {
       for (let file = this.takeFirst(); file !== undefined; file = this.takeFirst()) {
+        const drawn = file;
         try {
-          writeAtomically(file, await renderCard(ogCard(this.cards.get(file)!.card)));
-          this.done(file);
+          const png = await renderCard(ogCard(this.cards.get(drawn)!.card));
+          const phase = this.phase; // counted where it was drawn, though written a moment later
+          const written: Promise<void> = writeAtomicallyLater(drawn, png)
+            .then(
+              () => this.done(drawn, phase),
+              (e: unknown) => this.fail(drawn, e instanceof Error ? e.message : String(e)),
+            )
+            .finally(() => writing.delete(written));
+          writing.add(written);
+          if (writing.size >= CARDS_IN_WRITING) await Promise.race(writing);
         } catch (e) {
-          this.fail(file, e instanceof Error ? e.message : String(e));
+          this.fail(drawn, e instanceof Error ? e.message : String(e));
         }
         await new Promise((r) => setImmediate(r)); // let the build's messages in between cards
       }
+      await Promise.all(writing);
       await Promise.all(this.workers);
     } while (this.head < this.tail); // a worker thread that stopped left cards: this thread draws them
     await this.publishedNow;
@@ -118,8 +134,8 @@ export class CardDrawer {
     return this.head < this.tail ? this.todo[--this.tail] : undefined;
   }
 
-  private done(file: string): void {
-    this.drawn[this.phase]++;
+  private done(file: string, phase: Phase = this.phase): void {
+    this.drawn[phase]++;
     if (this.published) this.place(file);
   }
 
@@ -127,11 +143,21 @@ export class CardDrawer {
     this.failures.push(`${this.cards.get(file)!.paths.join(', ')}: ${why}`);
   }
 
+  /**
+   * Put a drawn card at each of its paths in the site: a hard link to the cached file, which costs no copy of
+   * its bytes (a card is never written in place: a new drawing is a new file, see writeAtomically), or a copy
+   * where the cache is on another file system or a link cannot be made.
+   */
   private place(file: string): void {
     for (const path of this.cards.get(file)!.paths) {
       const to = join(this.out, path);
       mkdirSync(dirname(to), { recursive: true });
-      copyFileSync(file, to);
+      rmSync(to, { force: true }); // a file already there may be a link to another cached card: never write through it
+      try {
+        linkSync(file, to);
+      } catch {
+        copyFileSync(file, to);
+      }
     }
   }
 

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,19 @@ export function writeAtomically(file: string, data: Uint8Array | string): void {
   const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
+}
+
+let pending = 0;
+/**
+ * writeAtomically on libuv's threads: the caller goes on while the file is written. While a build writes its
+ * pages the kernel holds back whoever dirties the page cache, and a card drawn between two waits is a card
+ * more (see CardDrawer.run).
+ */
+export async function writeAtomicallyLater(file: string, data: Uint8Array): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.${threadId}.${++pending}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
 }
 
 /** Worker threads for drawing cards besides a process's main thread: ATLAS_OG_WORKERS, else one per spare core. */

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -64,6 +64,8 @@ describe('the card drawer', () => {
     expect(pages + index + after).toBe(plan.length - 1); // the copy is the same card
     for (const { path, card } of plan) expect(readFileSync(join(out, path)).equals(Buffer.from(await renderCard(ogCard(card)))), path).toBe(true);
     expect(readdirSync(join(dir, 'cache')).filter((f) => f.endsWith('.tmp'))).toEqual([]); // no half-written files left
+    // placed as a link to the cached file (the same file system here): no second copy of its bytes
+    for (const { path, card } of plan) expect(statSync(join(out, path)).ino, path).toBe(statSync(cardFile(ogCard(card))).ino);
     expect(drawer.summary()).toBe(`ℹ preview images: ${plan.length - 1} — ${pages} drawn while the pages were written, ${index} while the search was indexed, ${after} after, 0 from the cache`);
   }, 120_000);
 
@@ -91,6 +93,23 @@ describe('the card drawer', () => {
     expect(readdirSync(join(out, 'og', 'en', 'cases')).length).toBe(4); // the first build's other cards are gone
     expect(existsSync(join(out, 'og', 'zh'))).toBe(false);
   });
+
+  it('never writes through a link: a card placed where another card is leaves that card’s cached file as it was', async () => {
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    const out = join(dir, 'site-3');
+    const [a, b] = [plan[0]!.card, plan[1]!.card];
+    const twice: PlannedCard[] = [{ path: 'og/en/same.png', card: a }, { path: 'og/en/same.png', card: b }];
+    const drawer = new CardDrawer(twice, out);
+    drawer.allCores();
+    await drawer.run();
+    expect(drawer.failures).toEqual([]);
+    const [drawnA, drawnB] = [Buffer.from(await renderCard(ogCard(a))), Buffer.from(await renderCard(ogCard(b)))];
+    expect(drawnA.equals(drawnB)).toBe(false);
+    expect(readFileSync(cardFile(ogCard(a))).equals(drawnA), 'the first card’s cached file').toBe(true);
+    expect(readFileSync(cardFile(ogCard(b))).equals(drawnB), 'the second card’s cached file').toBe(true);
+    const placed = readFileSync(join(out, 'og/en/same.png'));
+    expect(placed.equals(drawnA) || placed.equals(drawnB)).toBe(true);
+  }, 120_000);
 
   it('reads back the plan it wrote, and names the file and the card when a plan is wrong', () => {
     const file = join(dir, 'plan.json');
