@@ -44,7 +44,8 @@ function chineseInEnglish() {
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
         for (const f of listFiles(out)) {
-          if (!f.endsWith('.html') || /^(_astro|pagefind|og)\//.test(f)) continue;
+          // the Chinese pages (zh/) are not read: half the site's pages, none of them English
+          if (!f.endsWith('.html') || /^(_astro|pagefind|og|zh)\//.test(f)) continue;
           const html = readFileSync(join(out, f), 'utf8');
           if (/<html lang="en"/.test(html)) writeFileSync(join(out, f), markChineseInHtml(html));
         }
