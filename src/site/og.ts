@@ -53,15 +53,17 @@ export function writeAtomically(file: string, data: Uint8Array | string): void {
   renameSync(tmp, file);
 }
 
-let pending = 0;
+/** Files writeAtomicallyLater has begun in this thread: each one's temporary name is its own. */
+let laterWrites = 0;
+
 /**
  * writeAtomically on libuv's threads: the caller goes on while the file is written. While a build writes its
- * pages the kernel holds back whoever dirties the page cache, and a card drawn between two waits is a card
- * more (see CardDrawer.run).
+ * pages the kernel makes whoever fills the page cache wait, and the thread drawing cards then goes on drawing
+ * (see CardDrawer.run).
  */
 export async function writeAtomicallyLater(file: string, data: Uint8Array): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.${threadId}.${++pending}.tmp`;
+  const tmp = `${file}.${process.pid}.${threadId}.${++laterWrites}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
 }
