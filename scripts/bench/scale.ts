@@ -56,7 +56,7 @@ async function firstQuery(root: string, dist: string): Promise<string> {
   return `en ${pick(en)} / zh ${pick(zh)}${parts ? `; zh: ${parts}` : ''}`;
 }
 
-/** "3 runs: 30.2, 31.0, 29.5 s; the median one is reported. " when there was more than one. */
+/** "3 runs from empty caches: 30.2, 31.0, 29.5 s; the median one is reported. " when there was more than one run. */
 const runsNote = (seconds: number[]) => (seconds.length > 1 ? `${seconds.length} runs from empty caches: ${seconds.map((x) => x.toFixed(1)).join(', ')} s; the median one is reported. ` : '');
 
 export default async function ({ root, dist }: { root: string; dist: string }) {
