@@ -61,12 +61,12 @@ export interface RunResult {
   stderr: string;
 }
 
-/** A whole number ≥ 1 from the environment, or the default. */
-export function wholeNumberFromEnv(name: string, fallback: number): number {
+/** A whole number ≥ 1 from the environment, or the default; `of` names what it counts in the error. */
+export function wholeNumberFromEnv(name: string, fallback: number, of = ''): number {
   const set = process.env[name];
   if (set === undefined || set.trim() === '') return fallback;
   const n = Number(set);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${set}: expected a whole number, 1 or more`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${set}: expected a whole number${of ? ` of ${of}` : ''}, 1 or more`);
   return n;
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { BenchContext } from '../bench.ts';
 import { marksIndexedContent, pageForIndexer } from '../../src/lib/search.ts';
-import { isPagefind, treeRss } from './_measure.ts';
+import { isPagefind, treeRss, wholeNumberFromEnv } from './_measure.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`;
 
@@ -18,8 +18,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en'
 const pagefindRss = () => Math.max(0, ...treeRss(process.pid).processes.filter((p) => isPagefind(p.name)).map((p) => p.rss));
 
 export default async function pagefindMemory({ dist }: BenchContext): Promise<void> {
-  const count = Number(process.env.BENCH_PAGEFIND_PAGES ?? 2000);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_PAGEFIND_PAGES=${process.env.BENCH_PAGEFIND_PAGES}: expected a whole number of pages, 1 or more`);
+  const count = wholeNumberFromEnv('BENCH_PAGEFIND_PAGES', 2000, 'pages');
   const out = mkdtempSync(join(tmpdir(), 'atlas-pagefind-memory-'));
   try {
     for (const lang of ['en', 'zh']) {
