@@ -185,5 +185,13 @@ describe('PNG encoding of the cards', () => {
     expect([decoded.width, decoded.height]).toEqual([OG_WIDTH, OG_HEIGHT]);
     expect(Buffer.from(decoded.data).equals(Buffer.from(image.pixels))).toBe(true);
     expect(ours.length).toBeLessThan(image.asPng().length);
+    // the accent stripe is a box, drawn without a clip path or mask (each one a card-sized layer in resvg)
+    expect(svg).not.toMatch(/clip-path=|mask=/);
+    const pixel = (x: number, y: number) => [...decoded.data.subarray((y * OG_WIDTH + x) * 4, (y * OG_WIDTH + x) * 4 + 4)];
+    for (const y of [0, 315, OG_HEIGHT - 1]) {
+      expect(pixel(0, y), `stripe, row ${y}`).toEqual([0x9b, 0x1c, 0x1c, 255]);
+      expect(pixel(15, y), `stripe, row ${y}`).toEqual([0x9b, 0x1c, 0x1c, 255]);
+      expect(pixel(16, y), `beside the stripe, row ${y}`).toEqual([255, 255, 255, 255]);
+    }
   }, 60_000);
 });
