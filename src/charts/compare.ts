@@ -15,7 +15,7 @@ export interface CompareRow {
   place: string;
   placeName: string;
   /** The place and its ancestors (ids), for selecting a region. */
-  within: string[];
+  within: readonly string[];
   /** Level of the place (province … village, community, other) and its kind in words (“county-level city”). */
   level: string;
   kind: string;

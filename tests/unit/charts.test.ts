@@ -367,6 +367,24 @@ describe('comparison rows, made once', () => {
     expect(compareRowOf(atlas, o, 'zh', '/sub/').href.startsWith('/sub/')).toBe(true);
   });
 
+  it('rows of one place share one frozen chain of ids; the source name and address are those of sourceName and the case page', () => {
+    const comparable = atlas.data.observations.filter((x) => atlas.indicators.get(x.indicator)!.comparable);
+    const pairOf = (same: (a: (typeof comparable)[number], b: (typeof comparable)[number]) => boolean) => {
+      for (const a of comparable) for (const b of comparable) if (a !== b && same(a, b)) return [a, b] as const;
+      throw new Error('no two comparable figures share that');
+    };
+    const [p1, p2] = pairOf((a, b) => a.place === b.place);
+    const [r1, r2] = [compareRow(atlas, p1, 'en', '/'), compareRow(atlas, p2, 'en', '/')];
+    expect(r1.within).toBe(r2.within);
+    expect(r1.within).toEqual(atlas.chain(p1.place).map((p) => p.id));
+    expect(Object.isFrozen(r1.within)).toBe(true);
+    const [s1, s2] = pairOf((a, b) => a.source === b.source);
+    expect(compareRow(atlas, s1, 'zh', '/').sourceName).toBe(compareRow(atlas, s2, 'zh', '/').sourceName);
+    expect(compareRow(atlas, s1, 'zh', '/').sourceName).toBe(sourceName(atlas.sources.get(s1.source)!, 'zh'));
+    expect(compareRow(atlas, s1, 'en', '/').sourceName).toBe(sourceName(atlas.sources.get(s1.source)!, 'en'));
+    expect(r1.href).toBe(`/en/cases/${p1.case}/#obs-${p1.id}`);
+  });
+
   it('key figures show the comparison’s own rows of the other cases’ figures', () => {
     const ds = compareDataset(atlas, 'en', '/');
     const inDataset = new Set(ds.indicators.flatMap((i) => i.rows));
