@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputKind, pageType, renderTimes, repeated, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
+import { outputKind, pageType, renderTimes, repeated, runMeasured, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
 
 describe('the scale benchmark reads Astro’s page log', () => {
   it('tells a file’s kind from its path in the log', () => {
@@ -88,4 +88,28 @@ describe('the scale benchmark repeats a small build', () => {
       delete process.env[name];
     }
   });
+});
+
+describe('the scale benchmark runs a build and keeps its output', () => {
+  // a child printing a step line in three writes, the middle one splitting “✓” (three bytes in UTF-8) in two,
+  // with pauses so that each write reaches the benchmark as a chunk of its own; then many lines one at a time
+  const script = `
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const check = Buffer.from('✓');
+    process.stdout.write(Buffer.concat([Buffer.from('start\\n'), check.subarray(0, 1)]));
+    await wait(150);
+    process.stdout.write(Buffer.concat([check.subarray(1), Buffer.from(' validate data and ')]));
+    await wait(150);
+    process.stdout.write('render pages (1.5 s)\\n');
+    for (let i = 0; i < 3000; i++) process.stdout.write('  ├─ /en/cases/c' + i + '/index.html (+1ms)\\n');
+    process.stdout.write('✓ index search (0.2 s)\\n');
+  `;
+  const expected = ['start', '✓ validate data and render pages (1.5 s)', ...Array.from({ length: 3000 }, (_, i) => `  ├─ /en/cases/c${i}/index.html (+1ms)`), '✓ index search (0.2 s)', ''].join('\n');
+
+  it('returns the output whole, characters split between chunks decoded, and a memory peak for each step line', async () => {
+    const r = await runMeasured(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), env: process.env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect(r.stepPeaks.map((s) => s.step)).toEqual(['validate data and render pages', 'index search']);
+  }, 30_000);
 });
