@@ -18,7 +18,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { isPagefind, largestPages, renderTimes, repeated, runMeasured, wholeNumberFromEnv } from './_measure.ts';
+import { isPagefind, largestPages, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -75,82 +75,92 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   say('the real site — largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
   for (const [type, p] of [...ref].sort((a, b) => a[0].localeCompare(b[0])))
     say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
-  for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), `atlas-bench-${n}-`));
-    try {
-      const c = generateCorpus(root, dir, n);
-      const out = join(dir, 'dist');
-      // a cold build: its own empty caches (content store and incremental pages under the corpus's own
-      // .tmp/astro-cache/ entry, preview images here), kept for the warm rebuild
-      const ogCache = join(dir, 'og-cache');
-      const env = { ...process.env, ATLAS_PAGE_LOG: '1', ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
-      const times = n <= repeatMax ? repeats : 1;
-      say(`\n### ${n} cases — building${times > 1 ? ` ${times} times` : ''} …`);
-      const colds = await repeated(
-        times,
-        () => [out, env.ATLAS_CACHE_DIR, ogCache].forEach((d) => rmSync(d, { recursive: true, force: true })),
-        () => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env }),
-      );
-      const cold = colds.run;
-      if (cold.status !== 0) {
-        say(`${n} cases: build failed\n${cold.stderr.slice(-3000)}`);
-        continue;
-      }
-      const pages = htmlCount(out);
-      // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
-      const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
-      const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
-      say(`${runsNote(colds.seconds)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
-      say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
-      // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
-      const kinds = renderTimes(cold.stdout);
-      say(`render time by kind of file (Astro's page log; files × ms each): ${describeKinds(kinds, Number(stepSeconds.get('validate data and render pages') ?? NaN))}`);
-      // which program holds it: Astro's Node process while rendering, Pagefind's binary while indexing
-      say(`largest single process by program: ${[...cold.programPeaks].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ')}`);
-      say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
-      say('largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
-      for (const [type, p] of [...largestPages(out)].sort((a, b) => a[0].localeCompare(b[0])))
-        say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  ×${ref.get(type) ? (p.total / ref.get(type)!.total).toFixed(2) : '—'} of the real site  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
+  // what a run leaves is set aside here and deleted once every size is measured (see setAside)
+  const trash = mkdtempSync(join(tmpdir(), 'atlas-bench-trash-'));
+  try {
+    await measureSizes(trash);
+  } finally {
+    rmSync(trash, { recursive: true, force: true });
+  }
 
-      // warm rebuild: one case changed, caches (content store, preview images) kept
-      const warmMax = Number(process.env.BENCH_WARM_MAX ?? Infinity);
-      let warmText = 'not run';
-      if (n <= warmMax) {
-        const one = join(c.content, 'en', 'case-00000.mdx');
-        appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
-        const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
-        warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
-        const redone = [...renderTimes(warm.stdout).values()].reduce((a, k) => ({ files: a.files + k.files, restored: a.restored + k.restored }), { files: 0, restored: 0 });
-        say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB (${redone.files} files rendered, ${redone.restored} restored${cardLine(warm.stdout).replace(':', '; preview images:')})` : 'failed'}`);
-      } else say(`warm rebuild: not run (BENCH_WARM_MAX=${warmMax})`);
+  async function measureSizes(trash: string) {
+    for (const n of sizes) {
+      const dir = mkdtempSync(join(tmpdir(), `atlas-bench-${n}-`));
+      try {
+        const c = generateCorpus(root, dir, n);
+        const out = join(dir, 'dist');
+        // a cold build: its own empty caches (content store and incremental pages under the corpus's own
+        // .tmp/astro-cache/ entry, preview images here), kept for the warm rebuild
+        const ogCache = join(dir, 'og-cache');
+        const env = { ...process.env, ATLAS_PAGE_LOG: '1', ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
+        const times = n <= repeatMax ? repeats : 1;
+        say(`\n### ${n} cases — building${times > 1 ? ` ${times} times` : ''} …`);
+        const colds = await repeated(
+          times,
+          () => setAside([out, env.ATLAS_CACHE_DIR, ogCache], trash),
+          () => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env }),
+        );
+        const cold = colds.run;
+        if (cold.status !== 0) {
+          say(`${n} cases: build failed\n${cold.stderr.slice(-3000)}`);
+          continue;
+        }
+        const pages = htmlCount(out);
+        // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
+        const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
+        const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
+        say(`${runsNote(colds.seconds)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
+        say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
+        // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
+        const kinds = renderTimes(cold.stdout);
+        say(`render time by kind of file (Astro's page log; files × ms each): ${describeKinds(kinds, Number(stepSeconds.get('validate data and render pages') ?? NaN))}`);
+        // which program holds it: Astro's Node process while rendering, Pagefind's binary while indexing
+        say(`largest single process by program: ${[...cold.programPeaks].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ')}`);
+        say(`search index: ${(dirBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(2)} MB on disk; first query transfer (KiB, gzip): ${await firstQuery(root, out)}`);
+        say('largest page per type (KiB over gzip: total = html + scripts + styles + fetched data):');
+        for (const [type, p] of [...largestPages(out)].sort((a, b) => a[0].localeCompare(b[0])))
+          say(`  ${type.padEnd(14)} ${kb(p.total).padStart(8)}  ×${ref.get(type) ? (p.total / ref.get(type)!.total).toFixed(2) : '—'} of the real site  = ${kb(p.parts.html!)} + ${kb(p.parts.scripts!)} + ${kb(p.parts.styles!)} + ${kb(p.parts.data!)}   ${p.page}`);
 
-      // the floor: bare Astro + MDX over the same case files
-      const bare = join(dir, 'bare');
-      writeBareProject(root, bare, c.content);
-      const floors = await repeated(
-        times,
-        () => ['dist', '.astro-cache'].forEach((d) => rmSync(join(bare, d), { recursive: true, force: true })),
-        () => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } }),
-      );
-      const floor = floors.run;
-      if (floor.status !== 0) {
-        say(`bare Astro build failed\n${floor.stderr.slice(-2000)}`);
-        continue;
+        // warm rebuild: one case changed, caches (content store, preview images) kept
+        const warmMax = Number(process.env.BENCH_WARM_MAX ?? Infinity);
+        let warmText = 'not run';
+        if (n <= warmMax) {
+          const one = join(c.content, 'en', 'case-00000.mdx');
+          appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
+          const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+          warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
+          const redone = [...renderTimes(warm.stdout).values()].reduce((a, k) => ({ files: a.files + k.files, restored: a.restored + k.restored }), { files: 0, restored: 0 });
+          say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB (${redone.files} files rendered, ${redone.restored} restored${cardLine(warm.stdout).replace(':', '; preview images:')})` : 'failed'}`);
+        } else say(`warm rebuild: not run (BENCH_WARM_MAX=${warmMax})`);
+
+        // the floor: bare Astro + MDX over the same case files
+        const bare = join(dir, 'bare');
+        writeBareProject(root, bare, c.content);
+        const floors = await repeated(
+          times,
+          () => setAside(['dist', '.astro-cache'].map((d) => join(bare, d)), trash),
+          () => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } }),
+        );
+        const floor = floors.run;
+        if (floor.status !== 0) {
+          say(`bare Astro build failed\n${floor.stderr.slice(-2000)}`);
+          continue;
+        }
+        const barePages = htmlCount(join(bare, 'dist'));
+        const bareMs = (floor.seconds * 1000) / barePages;
+        const perPageMs = (cold.seconds * 1000) / pages;
+        const bareKinds = renderTimes(floor.stdout, () => 'case');
+        say(`${runsNote(floors.seconds)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
+        say(`bare Astro's render time (its page log): ${describeKinds(bareKinds, floor.seconds)}`);
+        summary.push({ n, pages, seconds: cold.seconds, bareSeconds: floor.seconds, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes, kinds, bareKinds });
+        const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));
+        rows.push(
+          `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((cold.seconds * 1000) / n).toFixed(1).padStart(7)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(pagefindPeak).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
+        );
+      } finally {
+        if (!process.env.BENCH_KEEP) setAside([dir], trash);
+        else say(`kept ${dir}`);
       }
-      const barePages = htmlCount(join(bare, 'dist'));
-      const bareMs = (floor.seconds * 1000) / barePages;
-      const perPageMs = (cold.seconds * 1000) / pages;
-      const bareKinds = renderTimes(floor.stdout, () => 'case');
-      say(`${runsNote(floors.seconds)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
-      say(`bare Astro's render time (its page log): ${describeKinds(bareKinds, floor.seconds)}`);
-      summary.push({ n, pages, seconds: cold.seconds, bareSeconds: floor.seconds, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes, kinds, bareKinds });
-      const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));
-      rows.push(
-        `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((cold.seconds * 1000) / n).toFixed(1).padStart(7)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(pagefindPeak).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
-      );
-    } finally {
-      if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
-      else say(`kept ${dir}`);
     }
   }
   say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  ms/case  peak MB  render / index  pagefind MB  bare MB  warm s');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outputKind, pageType, renderTimes, repeated, runMeasured, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { outputKind, pageType, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
 
 describe('the scale benchmark reads Astro’s page log', () => {
   it('tells a file’s kind from its path in the log', () => {
@@ -112,4 +115,29 @@ describe('the scale benchmark runs a build and keeps its output', () => {
     expect(r.stdout).toBe(expected);
     expect(r.stepPeaks.map((s) => s.step)).toEqual(['validate data and render pages', 'index search']);
   }, 30_000);
+});
+
+describe('the scale benchmark sets a run’s output aside instead of deleting it between runs', () => {
+  it('moves each folder into the trash folder under a name of its own, the same files, and skips what is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'set-aside-'));
+    try {
+      const trash = join(dir, 'trash');
+      const made = ['one', 'two'].map((name) => {
+        const folder = join(dir, name, 'dist');
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'index.html'), name);
+        return { folder, inode: statSync(join(folder, 'index.html')).ino };
+      });
+      setAside([made[0]!.folder, join(dir, 'missing'), made[1]!.folder], trash);
+      expect(made.map((m) => existsSync(m.folder))).toEqual([false, false]);
+      const kept = readdirSync(trash);
+      expect(kept).toHaveLength(2); // two folders called dist, side by side
+      const files = kept.map((k) => join(trash, k, 'index.html'));
+      expect(files.map((f) => readFileSync(f, 'utf8')).sort()).toEqual(['one', 'two']);
+      // moved, not copied and deleted
+      expect(files.map((f) => statSync(f).ino).sort()).toEqual(made.map((m) => m.inode).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
