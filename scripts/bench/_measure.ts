@@ -73,9 +73,11 @@ export function wholeNumberFromEnv(name: string, fallback: number, of = ''): num
 /**
  * Move folders into `trash` (a folder on the same file system, deleted once the benchmark ends) instead of deleting
  * them. A file system mounted with `discard` (this machine's is) tells the disk of every block a deletion frees as
- * it goes, and deleting one build's output slowed the build that followed: three builds of one 500-case corpus took
- * 41.1, 49.6 and 58.7 s with each one's output deleted before the next, 39.7, 37.9 and 36.1 s with it kept. A folder
- * that does not exist is skipped; one on another file system is deleted.
+ * it goes, and deleting one build's output slowed the build that followed: `node scripts/build.ts` over one 500-case
+ * corpus, three times in a row, took 41.1, 49.6 and 58.7 s with each one's output deleted before the next, 39.7, 37.9
+ * and 36.1 s with it kept, and 47.3 s right after the three kept outputs were deleted. (Not the machine's only
+ * unevenness: the benchmark's next three such builds, outputs set aside, took 34.8, 57.3 and 49.7 s.) A folder that
+ * does not exist is skipped; one on another file system is deleted.
  */
 export function setAside(paths: string[], trash: string): void {
   for (const path of paths) {
