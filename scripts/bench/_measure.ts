@@ -70,6 +70,9 @@ export function wholeNumberFromEnv(name: string, fallback: number, of = ''): num
   return n;
 }
 
+/** Folders setAside has moved in this process: each one's name in the trash is its own. */
+let setAsideCount = 0;
+
 /**
  * Move folders into `trash` (a folder on the same file system, deleted once the benchmark ends) instead of deleting
  * them. A file system mounted with `discard` (this machine's is) tells the disk of every block a deletion frees as
@@ -80,9 +83,9 @@ export function wholeNumberFromEnv(name: string, fallback: number, of = ''): num
  * does not exist is skipped; one on another file system is deleted.
  */
 export function setAside(paths: string[], trash: string): void {
+  mkdirSync(trash, { recursive: true });
   for (const path of paths) {
     if (!existsSync(path)) continue;
-    mkdirSync(trash, { recursive: true });
     const to = join(trash, `${++setAsideCount}-${basename(path)}`);
     try {
       renameSync(path, to);
@@ -91,7 +94,6 @@ export function setAside(paths: string[], trash: string): void {
     }
   }
 }
-let setAsideCount = 0;
 
 /**
  * Run a build `times` times, each from what `reset` leaves (empty output and caches), and return the run of median

@@ -78,12 +78,12 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   // what a run leaves is set aside here and deleted once every size is measured (see setAside)
   const trash = mkdtempSync(join(tmpdir(), 'atlas-bench-trash-'));
   try {
-    await measureSizes(trash);
+    await measureSizes();
   } finally {
     rmSync(trash, { recursive: true, force: true });
   }
 
-  async function measureSizes(trash: string) {
+  async function measureSizes() {
     for (const n of sizes) {
       const dir = mkdtempSync(join(tmpdir(), `atlas-bench-${n}-`));
       try {
