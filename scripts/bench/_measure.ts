@@ -59,6 +59,41 @@ export interface RunResult {
   programPeaks: Map<string, number>;
   stdout: string;
   stderr: string;
+  /** How the whole machine's CPU time went while the command ran (Linux's /proc/stat); undefined elsewhere. */
+  cpu?: CpuShares;
+}
+
+/** Shares (0–1) of the machine's CPU time: in programs, in the kernel, idle, and stolen (taken by the host of a virtual machine). */
+export interface CpuShares {
+  user: number;
+  system: number;
+  idle: number;
+  steal: number;
+}
+
+/** The machine's CPU time so far, in clock ticks (the `cpu` line of /proc/stat), or undefined where there is none. */
+export function cpuTicks(): number[] | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    return line.startsWith('cpu ') ? line.trim().split(/\s+/).slice(1).map(Number) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What share of the machine's CPU time between two readings of cpuTicks went where: user (with nice), system (with
+ * interrupts), idle (with waiting for the disk), steal. Guest time is part of user time already and is not counted again.
+ */
+export function cpuShares(before: number[] | undefined, after: number[] | undefined): CpuShares | undefined {
+  if (!before || !after) return undefined;
+  const d = (i: number) => (after[i] ?? 0) - (before[i] ?? 0);
+  const user = d(0) + d(1);
+  const system = d(2) + d(5) + d(6);
+  const idle = d(3) + d(4);
+  const steal = d(7);
+  const total = user + system + idle + steal;
+  return total > 0 ? { user: user / total, system: system / total, idle: idle / total, steal: steal / total } : undefined;
 }
 
 /** A whole number ≥ 1 from the environment, or the default; `of` names what it counts in the error. */
@@ -100,22 +135,29 @@ export function setAside(paths: string[], trash: string): void {
  * time (of an even number, the faster of the two middle ones) with every run's seconds; a failed run ends the
  * series and is returned.
  */
-export async function repeated<R extends { status: number | null; seconds: number }>(times: number, reset: () => void, run: () => Promise<R>): Promise<{ run: R; seconds: number[] }> {
+export async function repeated<R extends { status: number | null; seconds: number }>(times: number, reset: () => void, run: () => Promise<R>): Promise<{ run: R; seconds: number[]; runs: R[] }> {
   const runs: R[] = [];
   for (let i = 0; i < times; i++) {
     if (i > 0) reset();
     const r = await run();
-    if (r.status !== 0) return { run: r, seconds: runs.map((x) => x.seconds) };
+    if (r.status !== 0) return { run: r, seconds: runs.map((x) => x.seconds), runs };
     runs.push(r);
   }
   const bySeconds = [...runs].sort((a, b) => a.seconds - b.seconds);
-  return { run: bySeconds[(bySeconds.length - 1) >> 1]!, seconds: runs.map((x) => x.seconds) };
+  return { run: bySeconds[(bySeconds.length - 1) >> 1]!, seconds: runs.map((x) => x.seconds), runs };
+}
+
+/** The median of some numbers; of an even number, the smaller of the two middle ones (as repeated chooses its run). */
+export function median(xs: number[]): number {
+  if (!xs.length) throw new Error('median of no numbers');
+  return [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
 }
 
 /** Run a command, sampling the memory of its whole process tree (Astro's workers, Pagefind's binary). */
 export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
+    const ticks = cpuTicks();
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     // decoded as a stream: a character split between two chunks arrives whole
     child.stdout.setEncoding('utf8');
@@ -153,7 +195,7 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     const timer = setInterval(sample, 200);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stepPeaks, programPeaks, stdout: chunks.join(''), stderr });
+      resolve({ status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, stepPeaks, programPeaks, stdout: chunks.join(''), stderr, cpu: cpuShares(ticks, cpuTicks()) });
     });
   });
 }

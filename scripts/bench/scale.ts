@@ -7,10 +7,12 @@
 // BENCH_SIZES=500,5000,20000 (default) chooses the sizes; BENCH_WARM_MAX=n measures the warm rebuild only up to n
 // cases (it is a second full build); BENCH_REPEAT=k (default 3) builds each size of at most BENCH_REPEAT_MAX cases
 // (default 2,000) k times, ours and the bare one, from empty caches, and reports the run of median time (a build of
-// 500 cases takes about half a minute, and one run's time per page varies by a tenth from run to run);
+// 500 cases takes about half a minute, and one run's time per page varies by a tenth from run to run); such a size,
+// when a larger one follows, is built k times more after the largest, and its time is the median of all its runs,
+// so that a machine whose speed drifts over the hour a large build takes weighs on both ends of the growth;
 // BENCH_LOG=file also appends every line to a file; BENCH_KEEP=1 keeps the corpora and builds. Builds run one at a
 // time: two Astro builds of one checkout share its .astro/ folder.
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './_corpus.ts';
@@ -18,7 +20,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { isPagefind, largestPages, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
+import { type CpuShares, isPagefind, largestPages, median, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -56,16 +58,21 @@ async function firstQuery(root: string, dist: string): Promise<string> {
   return `en ${pick(en)} / zh ${pick(zh)}${parts ? `; zh: ${parts}` : ''}`;
 }
 
-/** "3 runs from empty caches: 30.2, 31.0, 29.5 s; the median one is reported. " when there was more than one run. */
-const runsNote = (seconds: number[]) => (seconds.length > 1 ? `${seconds.length} runs from empty caches: ${seconds.map((x) => x.toFixed(1)).join(', ')} s; the median one is reported. ` : '');
+/** A run's seconds, with the share of the machine's CPU time the host took meanwhile when there was any: "30.2 s (steal 4 %)". */
+const runTime = (r: { seconds: number; cpu?: CpuShares }) => `${r.seconds.toFixed(1)} s${r.cpu && r.cpu.steal >= 0.005 ? ` (steal ${(r.cpu.steal * 100).toFixed(0)} %)` : ''}`;
+/** "3 runs from empty caches: 30.2, 31.0 (steal 4 %), 29.5 s; the median one is reported. " when there was more than one run. */
+const runsNote = (runs: { seconds: number; cpu?: CpuShares }[]) => (runs.length > 1 ? `${runs.length} runs from empty caches: ${runs.map(runTime).join(', ')}; the median one is reported. ` : '');
+/** How the machine's CPU time went during a run: "machine's CPU time: 71 % programs, 15 % kernel, 10 % idle, 4 % stolen by the host". */
+const cpuNote = (cpu: CpuShares | undefined) => (cpu ? `machine's CPU time meanwhile: ${[[cpu.user, 'programs'], [cpu.system, 'kernel'], [cpu.idle, 'idle'], [cpu.steal, 'taken by the host']].map(([x, what]) => `${((x as number) * 100).toFixed(0)} % ${what}`).join(', ')}` : '');
 
 export default async function ({ root, dist }: { root: string; dist: string }) {
   const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number).filter((n) => n > 0);
   const repeats = wholeNumberFromEnv('BENCH_REPEAT', 3);
   const repeatMax = wholeNumberFromEnv('BENCH_REPEAT_MAX', 2000);
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-  const rows: string[] = [];
-  const summary: { n: number; pages: number; seconds: number; bareSeconds: number; perPageMs: number; bareMs: number; peak: number; barePeak: number; kinds: Kinds; bareKinds: Kinds }[] = [];
+  const summary: { n: number; pages: number; barePages: number; seconds: number; bareSeconds: number; peak: number; barePeak: number; stepPeaks: number[]; pagefindPeak: number; warm: string; kinds: Kinds; bareKinds: Kinds }[] = [];
+  /** Sizes built again after the larger ones (see the top of this file), and their folder to set aside after. */
+  const again: { n: number; times: number; dir: string; ours: () => Promise<{ seconds: number; cpu?: CpuShares }[] | undefined>; bare: () => Promise<{ seconds: number; cpu?: CpuShares }[] | undefined>; first: number[]; firstBare: number[] }[] = [];
   const say = (s: string) => {
     console.log(s);
     if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${s}\n`);
@@ -79,6 +86,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   const trash = mkdtempSync(join(tmpdir(), 'atlas-bench-trash-'));
   try {
     await measureSizes();
+    await measureAgain();
   } finally {
     rmSync(trash, { recursive: true, force: true });
   }
@@ -94,6 +102,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const ogCache = join(dir, 'og-cache');
         const env = { ...process.env, ATLAS_PAGE_LOG: '1', ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
         const times = n <= repeatMax ? repeats : 1;
+        // built again after the largest size (see the top of this file): its folder is kept till then
+        const later = times > 1 && sizes.some((m) => m > n);
         say(`\n### ${n} cases — building${times > 1 ? ` ${times} times` : ''} …`);
         const colds = await repeated(
           times,
@@ -109,7 +119,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
         const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
         const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
-        say(`${runsNote(colds.seconds)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
+        say(`${runsNote(colds.runs)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
+        if (cold.cpu) say(cpuNote(cold.cpu));
         say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
         // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
         const kinds = renderTimes(cold.stdout);
@@ -126,8 +137,11 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         let warmText = 'not run';
         if (n <= warmMax) {
           const one = join(c.content, 'en', 'case-00000.mdx');
+          const text = readFileSync(one, 'utf8');
           appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
           const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+          // the corpus as it was, for the runs after the larger sizes
+          writeFileSync(one, text);
           warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
           const redone = [...renderTimes(warm.stdout).values()].reduce((a, k) => ({ files: a.files + k.files, restored: a.restored + k.restored }), { files: 0, restored: 0 });
           say(`warm rebuild after changing one case: ${warm.status === 0 ? `${warm.seconds.toFixed(1)} s, peak ${mb(warm.peakBytes)} MB (${redone.files} files rendered, ${redone.restored} restored${cardLine(warm.stdout).replace(':', '; preview images:')})` : 'failed'}`);
@@ -150,25 +164,74 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const bareMs = (floor.seconds * 1000) / barePages;
         const perPageMs = (cold.seconds * 1000) / pages;
         const bareKinds = renderTimes(floor.stdout, () => 'case');
-        say(`${runsNote(floors.seconds)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
+        say(`${runsNote(floors.runs)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
         say(`bare Astro's render time (its page log): ${describeKinds(bareKinds, floor.seconds)}`);
-        summary.push({ n, pages, seconds: cold.seconds, bareSeconds: floor.seconds, perPageMs, bareMs, peak: cold.peakBytes, barePeak: floor.peakBytes, kinds, bareKinds });
         const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));
-        rows.push(
-          `${String(n).padStart(6)}  ${String(pages).padStart(6)}  ${cold.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((cold.seconds * 1000) / n).toFixed(1).padStart(7)}  ${mb(cold.peakBytes).padStart(7)}  ${cold.stepPeaks.map((p) => mb(p.peakBytes)).join(' / ').padStart(13)}  ${mb(pagefindPeak).padStart(11)}  ${mb(floor.peakBytes).padStart(7)}  ${warmText.padStart(7)}`,
-        );
+        summary.push({ n, pages, barePages, seconds: cold.seconds, bareSeconds: floor.seconds, peak: cold.peakBytes, barePeak: floor.peakBytes, stepPeaks: cold.stepPeaks.map((p) => p.peakBytes), pagefindPeak, warm: warmText, kinds, bareKinds });
+        if (later) {
+          const reset = () => setAside([out, env.ATLAS_CACHE_DIR, ogCache, ...['dist', '.astro-cache'].map((d) => join(bare, d))], trash);
+          const series = async (f: () => Promise<{ status: number | null; seconds: number; cpu?: CpuShares; stderr: string }>) => {
+            reset();
+            const r = await repeated(times, reset, f);
+            if (r.run.status === 0) return r.runs;
+            say(`${n} cases, built again: failed\n${r.run.stderr.slice(-3000)}`);
+            return undefined;
+          };
+          again.push({
+            n,
+            times,
+            dir,
+            first: colds.seconds,
+            firstBare: floors.seconds,
+            ours: () => series(() => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env })),
+            bare: () => series(() => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } })),
+          });
+        }
       } finally {
-        if (!process.env.BENCH_KEEP) setAside([dir], trash);
-        else say(`kept ${dir}`);
+        if (again.at(-1)?.dir !== dir) putAway(dir);
+      }
+    }
+  }
+
+  function putAway(dir: string) {
+    if (!process.env.BENCH_KEEP) setAside([dir], trash);
+    else say(`kept ${dir}`);
+  }
+
+  // the smaller sizes built again once the larger ones are measured: their time is the median of all their runs
+  async function measureAgain() {
+    for (const a of again) {
+      try {
+        say(`\n### ${a.n} cases again, after the larger sizes — building ${a.times} times …`);
+        const ours = await a.ours();
+        const bare = ours && (await a.bare());
+        if (!ours || !bare) continue;
+        const s = summary.find((x) => x.n === a.n)!;
+        const all = [...a.first, ...ours.map((r) => r.seconds)];
+        const allBare = [...a.firstBare, ...bare.map((r) => r.seconds)];
+        s.seconds = median(all);
+        s.bareSeconds = median(allBare);
+        say(`ours: ${ours.map(runTime).join(', ')}; bare Astro: ${bare.map(runTime).join(', ')}`);
+        say(`median of all ${all.length} runs (${all.map((x) => x.toFixed(1)).join(', ')} s): ${s.seconds.toFixed(1)} s, ${((s.seconds * 1000) / s.pages).toFixed(2)} ms/page; bare Astro's (${allBare.map((x) => x.toFixed(1)).join(', ')} s): ${s.bareSeconds.toFixed(1)} s, ${((s.bareSeconds * 1000) / s.barePages).toFixed(2)} ms/page — what the table below reports for ${a.n} cases`);
+      } finally {
+        putAway(a.dir);
       }
     }
   }
   say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  ms/case  peak MB  render / index  pagefind MB  bare MB  warm s');
-  for (const r of rows) say(r);
+  for (const x of summary) {
+    const perPageMs = (x.seconds * 1000) / x.pages;
+    const bareMs = (x.bareSeconds * 1000) / x.barePages;
+    say(
+      `${String(x.n).padStart(6)}  ${String(x.pages).padStart(6)}  ${x.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((x.seconds * 1000) / x.n).toFixed(1).padStart(7)}  ${mb(x.peak).padStart(7)}  ${x.stepPeaks.map(mb).join(' / ').padStart(13)}  ${mb(x.pagefindPeak).padStart(11)}  ${mb(x.barePeak).padStart(7)}  ${x.warm.padStart(7)}`,
+    );
+  }
   if (summary.length >= 2) {
     const a = summary[0]!;
     const b = summary[summary.length - 1]!;
-    say(`per-page cost growth from ${a.n} to ${b.n} cases: ours ×${(b.perPageMs / a.perPageMs).toFixed(2)}, bare Astro ×${(b.bareMs / a.bareMs).toFixed(2)} (1.00 = linear total time)`);
+    const perPage = (x: (typeof summary)[number]) => x.seconds / x.pages;
+    const barePerPage = (x: (typeof summary)[number]) => x.bareSeconds / x.barePages;
+    say(`per-page cost growth from ${a.n} to ${b.n} cases: ours ×${(perPage(b) / perPage(a)).toFixed(2)}, bare Astro ×${(barePerPage(b) / barePerPage(a)).toFixed(2)} (1.00 = linear total time)`);
     say(`per-case cost growth from ${a.n} to ${b.n} cases: ours ×${((b.seconds / b.n) / (a.seconds / a.n)).toFixed(2)}, bare Astro ×${((b.bareSeconds / b.n) / (a.bareSeconds / a.n)).toFixed(2)} (pages a case: ${(a.pages / a.n).toFixed(2)} → ${(b.pages / b.n).toFixed(2)})`);
     // the same kind of file at each size: whether a page costs more as the corpus grows, apart from the mix of
     // pages; only the kinds with many files (the indexes and home pages are a few files each, too noisy to compare)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { outputKind, pageType, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
+import { cpuShares, cpuTicks, median, outputKind, pageType, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
 
 describe('the scale benchmark reads Astro’s page log', () => {
   it('tells a file’s kind from its path in the log', () => {
@@ -114,7 +114,40 @@ describe('the scale benchmark runs a build and keeps its output', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(expected);
     expect(r.stepPeaks.map((s) => s.step)).toEqual(['validate data and render pages', 'index search']);
+    // on Linux, how the machine's CPU time went meanwhile: four shares that make the whole
+    if (cpuTicks()) {
+      const { user, system, idle, steal } = r.cpu!;
+      for (const x of [user, system, idle, steal]) expect(x).toBeGreaterThanOrEqual(0);
+      expect(user + system + idle + steal).toBeCloseTo(1, 9);
+      expect(user).toBeGreaterThan(0);
+    }
   }, 30_000);
+});
+
+describe('the scale benchmark says how the machine’s CPU time went during a run', () => {
+  it('splits the ticks between two readings of /proc/stat into programs, kernel, idle and what the host took', () => {
+    //            user nice system idle iowait irq softirq steal guest guest_nice
+    const before = [1000, 10, 300, 5000, 50, 0, 20, 100, 40, 0];
+    const after = [1600, 30, 400, 5200, 70, 5, 35, 250, 90, 0];
+    // deltas: user 600 + nice 20, system 100 + irq 5 + softirq 15, idle 200 + iowait 20, steal 150; guest (50) is in user already
+    expect(cpuShares(before, after)).toEqual({ user: 620 / 1110, system: 120 / 1110, idle: 220 / 1110, steal: 150 / 1110 });
+    expect(cpuShares(undefined, after)).toBeUndefined();
+    expect(cpuShares(before, before)).toBeUndefined();
+  });
+
+  it('reads the machine’s line of /proc/stat where there is one', () => {
+    const ticks = cpuTicks();
+    if (ticks === undefined) return expect(process.platform).not.toBe('linux');
+    expect(ticks.length).toBeGreaterThanOrEqual(8);
+    expect(ticks.every((t) => Number.isInteger(t) && t >= 0)).toBe(true);
+  });
+
+  it('takes the median of all runs, the smaller middle one of an even number', () => {
+    expect(median([35.1, 29.8, 31.2])).toBe(31.2);
+    expect(median([40, 10, 30, 20, 50, 60])).toBe(30);
+    expect(median([7])).toBe(7);
+    expect(() => median([])).toThrow('median of no numbers');
+  });
 });
 
 describe('the scale benchmark sets a run’s output aside instead of deleting it between runs', () => {
