@@ -62,7 +62,7 @@ async function firstQuery(root: string, dist: string): Promise<string> {
 const runTime = (r: { seconds: number; cpu?: CpuShares }) => `${r.seconds.toFixed(1)} s${r.cpu && r.cpu.steal >= 0.005 ? ` (steal ${(r.cpu.steal * 100).toFixed(0)} %)` : ''}`;
 /** "3 runs from empty caches: 30.2, 31.0 (steal 4 %), 29.5 s; the median one is reported. " when there was more than one run. */
 const runsNote = (runs: { seconds: number; cpu?: CpuShares }[]) => (runs.length > 1 ? `${runs.length} runs from empty caches: ${runs.map(runTime).join(', ')}; the median one is reported. ` : '');
-/** How the machine's CPU time went during a run: "machine's CPU time: 71 % programs, 15 % kernel, 10 % idle, 4 % stolen by the host". */
+/** How the machine's CPU time went during a run: "machine's CPU time meanwhile: 71 % programs, 15 % kernel, 10 % idle, 4 % taken by the host". */
 const cpuNote = (cpu: CpuShares | undefined) => (cpu ? `machine's CPU time meanwhile: ${[[cpu.user, 'programs'], [cpu.system, 'kernel'], [cpu.idle, 'idle'], [cpu.steal, 'taken by the host']].map(([x, what]) => `${((x as number) * 100).toFixed(0)} % ${what}`).join(', ')}` : '');
 
 export default async function ({ root, dist }: { root: string; dist: string }) {
