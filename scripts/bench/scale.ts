@@ -87,6 +87,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   try {
     await measureSizes();
     await measureAgain();
+    // the table before the trash is deleted: at 20,000 cases that takes minutes
+    report();
   } finally {
     rmSync(trash, { recursive: true, force: true });
   }
@@ -218,28 +220,31 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       }
     }
   }
-  say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  ms/case  peak MB  render / index  pagefind MB  bare MB  warm s');
-  for (const x of summary) {
-    const perPageMs = (x.seconds * 1000) / x.pages;
-    const bareMs = (x.bareSeconds * 1000) / x.barePages;
-    say(
-      `${String(x.n).padStart(6)}  ${String(x.pages).padStart(6)}  ${x.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((x.seconds * 1000) / x.n).toFixed(1).padStart(7)}  ${mb(x.peak).padStart(7)}  ${x.stepPeaks.map(mb).join(' / ').padStart(13)}  ${mb(x.pagefindPeak).padStart(11)}  ${mb(x.barePeak).padStart(7)}  ${x.warm.padStart(7)}`,
-    );
-  }
-  if (summary.length >= 2) {
-    const a = summary[0]!;
-    const b = summary[summary.length - 1]!;
-    const perPage = (x: (typeof summary)[number]) => x.seconds / x.pages;
-    const barePerPage = (x: (typeof summary)[number]) => x.bareSeconds / x.barePages;
-    say(`per-page cost growth from ${a.n} to ${b.n} cases: ours ×${(perPage(b) / perPage(a)).toFixed(2)}, bare Astro ×${(barePerPage(b) / barePerPage(a)).toFixed(2)} (1.00 = linear total time)`);
-    say(`per-case cost growth from ${a.n} to ${b.n} cases: ours ×${((b.seconds / b.n) / (a.seconds / a.n)).toFixed(2)}, bare Astro ×${((b.bareSeconds / b.n) / (a.bareSeconds / a.n)).toFixed(2)} (pages a case: ${(a.pages / a.n).toFixed(2)} → ${(b.pages / b.n).toFixed(2)})`);
-    // the same kind of file at each size: whether a page costs more as the corpus grows, apart from the mix of
-    // pages; only the kinds with many files (the indexes and home pages are a few files each, too noisy to compare)
-    const kindNames = [...b.kinds].filter(([, k]) => k.files >= 100).sort((x, y) => y[1].ms - x[1].ms).map(([kind]) => kind);
-    const cell = (k: { files: number; ms: number } | undefined) => (k && k.files ? (k.ms / k.files).toFixed(2) : '—').padStart(8);
-    const grow = (x: { files: number; ms: number } | undefined, y: { files: number; ms: number } | undefined) => (x?.files && y?.files ? `×${(y.ms / y.files / (x.ms / x.files)).toFixed(2)}` : '—');
-    say(`\n  ms per file, by kind (Astro's page log)${summary.map((s) => String(s.n).padStart(8)).join('')}   growth`);
-    for (const kind of kindNames) say(`  ${kind.padEnd(38)}${summary.map((s) => cell(s.kinds.get(kind))).join('')}   ${grow(a.kinds.get(kind), b.kinds.get(kind))}`);
-    say(`  ${'bare Astro page'.padEnd(38)}${summary.map((s) => cell(s.bareKinds.get('case'))).join('')}   ${grow(a.bareKinds.get('case'), b.bareKinds.get('case'))}`);
+  /** The table of every size, the growth from the smallest to the largest, and each kind of file's time at each size. */
+  function report() {
+    say('\n  cases   pages   build s  ms/page  bare ms/p  ratio  ms/case  peak MB  render / index  pagefind MB  bare MB  warm s');
+    for (const x of summary) {
+      const perPageMs = (x.seconds * 1000) / x.pages;
+      const bareMs = (x.bareSeconds * 1000) / x.barePages;
+      say(
+        `${String(x.n).padStart(6)}  ${String(x.pages).padStart(6)}  ${x.seconds.toFixed(1).padStart(8)}  ${perPageMs.toFixed(2).padStart(7)}  ${bareMs.toFixed(2).padStart(8)}  ${(perPageMs / bareMs).toFixed(2).padStart(6)}  ${((x.seconds * 1000) / x.n).toFixed(1).padStart(7)}  ${mb(x.peak).padStart(7)}  ${x.stepPeaks.map(mb).join(' / ').padStart(13)}  ${mb(x.pagefindPeak).padStart(11)}  ${mb(x.barePeak).padStart(7)}  ${x.warm.padStart(7)}`,
+      );
+    }
+    if (summary.length >= 2) {
+      const a = summary[0]!;
+      const b = summary[summary.length - 1]!;
+      const perPage = (x: (typeof summary)[number]) => x.seconds / x.pages;
+      const barePerPage = (x: (typeof summary)[number]) => x.bareSeconds / x.barePages;
+      say(`per-page cost growth from ${a.n} to ${b.n} cases: ours ×${(perPage(b) / perPage(a)).toFixed(2)}, bare Astro ×${(barePerPage(b) / barePerPage(a)).toFixed(2)} (1.00 = linear total time)`);
+      say(`per-case cost growth from ${a.n} to ${b.n} cases: ours ×${((b.seconds / b.n) / (a.seconds / a.n)).toFixed(2)}, bare Astro ×${((b.bareSeconds / b.n) / (a.bareSeconds / a.n)).toFixed(2)} (pages a case: ${(a.pages / a.n).toFixed(2)} → ${(b.pages / b.n).toFixed(2)})`);
+      // the same kind of file at each size: whether a page costs more as the corpus grows, apart from the mix of
+      // pages; only the kinds with many files (the indexes and home pages are a few files each, too noisy to compare)
+      const kindNames = [...b.kinds].filter(([, k]) => k.files >= 100).sort((x, y) => y[1].ms - x[1].ms).map(([kind]) => kind);
+      const cell = (k: { files: number; ms: number } | undefined) => (k && k.files ? (k.ms / k.files).toFixed(2) : '—').padStart(8);
+      const grow = (x: { files: number; ms: number } | undefined, y: { files: number; ms: number } | undefined) => (x?.files && y?.files ? `×${(y.ms / y.files / (x.ms / x.files)).toFixed(2)}` : '—');
+      say(`\n  ms per file, by kind (Astro's page log)${summary.map((s) => String(s.n).padStart(8)).join('')}   growth`);
+      for (const kind of kindNames) say(`  ${kind.padEnd(38)}${summary.map((s) => cell(s.kinds.get(kind))).join('')}   ${grow(a.kinds.get(kind), b.kinds.get(kind))}`);
+      say(`  ${'bare Astro page'.padEnd(38)}${summary.map((s) => cell(s.bareKinds.get('case'))).join('')}   ${grow(a.bareKinds.get('case'), b.bareKinds.get('case'))}`);
+    }
   }
 }

@@ -63,6 +63,7 @@ describe('the scale benchmark repeats a small build', () => {
     expect(r.log).toEqual(['run 0', 'reset', 'run 1', 'reset', 'run 2']);
     expect(got.run.id).toBe(0);
     expect(got.seconds).toEqual([31, 29, 35]);
+    expect(got.runs.map((x) => x.id)).toEqual([0, 1, 2]);
     // of an even number, the faster middle one; once, the one run
     expect((await repeated(4, () => {}, runs([40, 10, 30, 20]).run)).run.id).toBe(3);
     expect((await repeated(1, () => {}, runs([7]).run)).run.seconds).toBe(7);
@@ -73,6 +74,7 @@ describe('the scale benchmark repeats a small build', () => {
     const got = await repeated(3, r.reset, r.run);
     expect(got.run.status).toBe(1);
     expect(got.seconds).toEqual([30]);
+    expect(got.runs.map((x) => x.id)).toEqual([0]);
     expect(r.log).toEqual(['run 0', 'reset', 'run 1']);
   });
 
