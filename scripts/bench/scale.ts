@@ -20,7 +20,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { type CpuShares, isPagefind, largestPages, median, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
+import { type CpuShares, isPagefind, largestPages, median, renderTimes, repeated, type RunResult, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -58,10 +58,12 @@ async function firstQuery(root: string, dist: string): Promise<string> {
   return `en ${pick(en)} / zh ${pick(zh)}${parts ? `; zh: ${parts}` : ''}`;
 }
 
+/** What the notes below read of a run: its time and how the machine's CPU time went meanwhile. */
+type Timed = Pick<RunResult, 'seconds' | 'cpu'>;
 /** A run's seconds, with the share of the machine's CPU time the host took meanwhile when there was any: "30.2 s (steal 4 %)". */
-const runTime = (r: { seconds: number; cpu?: CpuShares }) => `${r.seconds.toFixed(1)} s${r.cpu && r.cpu.steal >= 0.005 ? ` (steal ${(r.cpu.steal * 100).toFixed(0)} %)` : ''}`;
+const runTime = (r: Timed) => `${r.seconds.toFixed(1)} s${r.cpu && r.cpu.steal >= 0.005 ? ` (steal ${(r.cpu.steal * 100).toFixed(0)} %)` : ''}`;
 /** "3 runs from empty caches: 30.2, 31.0 (steal 4 %), 29.5 s; the median one is reported. " when there was more than one run. */
-const runsNote = (runs: { seconds: number; cpu?: CpuShares }[]) => (runs.length > 1 ? `${runs.length} runs from empty caches: ${runs.map(runTime).join(', ')}; the median one is reported. ` : '');
+const runsNote = (runs: Timed[]) => (runs.length > 1 ? `${runs.length} runs from empty caches: ${runs.map(runTime).join(', ')}; the median one is reported. ` : '');
 /** How the machine's CPU time went during a run: "machine's CPU time meanwhile: 71 % programs, 15 % kernel, 10 % idle, 4 % taken by the host". */
 const cpuNote = (cpu: CpuShares | undefined) => (cpu ? `machine's CPU time meanwhile: ${[[cpu.user, 'programs'], [cpu.system, 'kernel'], [cpu.idle, 'idle'], [cpu.steal, 'taken by the host']].map(([x, what]) => `${((x as number) * 100).toFixed(0)} % ${what}`).join(', ')}` : '');
 
@@ -72,7 +74,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   const summary: { n: number; pages: number; barePages: number; seconds: number; bareSeconds: number; peak: number; barePeak: number; stepPeaks: number[]; pagefindPeak: number; warm: string; kinds: Kinds; bareKinds: Kinds }[] = [];
   /** Sizes built again after the larger ones (see the top of this file), and their folder to set aside after. */
-  const again: { n: number; times: number; dir: string; ours: () => Promise<{ seconds: number; cpu?: CpuShares }[] | undefined>; bare: () => Promise<{ seconds: number; cpu?: CpuShares }[] | undefined>; first: number[]; firstBare: number[] }[] = [];
+  const again: { n: number; times: number; dir: string; ours: () => Promise<Timed[] | undefined>; bare: () => Promise<Timed[] | undefined>; first: number[]; firstBare: number[] }[] = [];
   const say = (s: string) => {
     console.log(s);
     if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${s}\n`);
@@ -172,7 +174,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         summary.push({ n, pages, barePages, seconds: cold.seconds, bareSeconds: floor.seconds, peak: cold.peakBytes, barePeak: floor.peakBytes, stepPeaks: cold.stepPeaks.map((p) => p.peakBytes), pagefindPeak, warm: warmText, kinds, bareKinds });
         if (later) {
           const reset = () => setAside([out, env.ATLAS_CACHE_DIR, ogCache, ...['dist', '.astro-cache'].map((d) => join(bare, d))], trash);
-          const series = async (f: () => Promise<{ status: number | null; seconds: number; cpu?: CpuShares; stderr: string }>) => {
+          const series = async (f: () => Promise<RunResult>) => {
             reset();
             const r = await repeated(times, reset, f);
             if (r.run.status === 0) return r.runs;
