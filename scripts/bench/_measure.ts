@@ -143,15 +143,17 @@ export async function repeated<R extends { status: number | null; seconds: numbe
     if (r.status !== 0) return { run: r, seconds: runs.map((x) => x.seconds), runs };
     runs.push(r);
   }
-  const bySeconds = [...runs].sort((a, b) => a.seconds - b.seconds);
-  return { run: bySeconds[(bySeconds.length - 1) >> 1]!, seconds: runs.map((x) => x.seconds), runs };
+  return { run: medianBy(runs, (x) => x.seconds), seconds: runs.map((x) => x.seconds), runs };
+}
+
+/** The item of median key; of an even number, the one with the smaller of the two middle keys. */
+function medianBy<T>(xs: T[], key: (x: T) => number): T {
+  if (!xs.length) throw new Error('median of no numbers');
+  return [...xs].sort((a, b) => key(a) - key(b))[(xs.length - 1) >> 1]!;
 }
 
 /** The median of some numbers; of an even number, the smaller of the two middle ones (as repeated chooses its run). */
-export function median(xs: number[]): number {
-  if (!xs.length) throw new Error('median of no numbers');
-  return [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
-}
+export const median = (xs: number[]): number => medianBy(xs, (x) => x);
 
 /** Run a command, sampling the memory of its whole process tree (Astro's workers, Pagefind's binary). */
 export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {

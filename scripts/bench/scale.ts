@@ -105,6 +105,9 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         // .tmp/astro-cache/ entry, preview images here), kept for the warm rebuild
         const ogCache = join(dir, 'og-cache');
         const env = { ...process.env, ATLAS_PAGE_LOG: '1', ATLAS_OUT_DIR: out, ATLAS_DATA_DIR: c.data, ATLAS_CONTENT_DIR: c.content, ATLAS_SOURCES_DIR: c.sources, ATLAS_CACHE_DIR: join(dir, 'astro-cache'), ATLAS_OG_CACHE_DIR: ogCache };
+        const buildOurs = () => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+        const bare = join(dir, 'bare');
+        const buildBare = () => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } });
         const times = n <= repeatMax ? repeats : 1;
         // built again after the largest size (see the top of this file): its folder is kept till then
         const later = times > 1 && sizes.some((m) => m > n);
@@ -112,7 +115,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const colds = await repeated(
           times,
           () => setAside([out, env.ATLAS_CACHE_DIR, ogCache], trash),
-          () => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env }),
+          buildOurs,
         );
         const cold = colds.run;
         if (cold.status !== 0) {
@@ -143,7 +146,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
           const one = join(c.content, 'en', 'case-00000.mdx');
           const text = readFileSync(one, 'utf8');
           appendFileSync(one, '\nOne more sentence, added to measure a rebuild after an edit.\n');
-          const warm = await runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env });
+          const warm = await buildOurs();
           // the corpus as it was, for the runs after the larger sizes
           writeFileSync(one, text);
           warmText = warm.status === 0 ? warm.seconds.toFixed(1) : 'failed';
@@ -152,12 +155,11 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         } else say(`warm rebuild: not run (BENCH_WARM_MAX=${warmMax})`);
 
         // the floor: bare Astro + MDX over the same case files
-        const bare = join(dir, 'bare');
         writeBareProject(root, bare, c.content);
         const floors = await repeated(
           times,
           () => setAside(['dist', '.astro-cache'].map((d) => join(bare, d)), trash),
-          () => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } }),
+          buildBare,
         );
         const floor = floors.run;
         if (floor.status !== 0) {
@@ -187,8 +189,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
             dir,
             first: colds.seconds,
             firstBare: floors.seconds,
-            ours: () => series(() => runMeasured(process.execPath, [join(root, 'scripts', 'build.ts')], { cwd: root, env })),
-            bare: () => series(() => runMeasured(process.execPath, astroBuildArgs(root), { cwd: bare, env: { ...process.env, BARE_OUT: join(bare, 'dist') } })),
+            ours: () => series(buildOurs),
+            bare: () => series(buildBare),
           });
         }
       } finally {
