@@ -295,13 +295,20 @@ function statMs(stat: string): number {
   return Number(m[3]) * (m[4] === 'ms' ? 1 : 1000);
 }
 
+/** One kind of file in Astro's page log: how many it wrote, their time in all, and how many it restored from its cache. */
+export interface KindTime {
+  files: number;
+  ms: number;
+  restored: number;
+}
+
 /**
  * Astro's page log (`astro build` without `--silent` prints `├─ /path (+5ms)` for every file it writes, one at a
  * time), summed by kind (outputKind, or `classify` when given): how many files and how long they took. Files
  * restored from the incremental cache (`(restored)`, `(cached)`) are counted apart, with no time.
  */
-export function renderTimes(log: string, classify: (path: string) => string = outputKind): Map<string, { files: number; ms: number; restored: number }> {
-  const out = new Map<string, { files: number; ms: number; restored: number }>();
+export function renderTimes(log: string, classify: (path: string) => string = outputKind): Map<string, KindTime> {
+  const out = new Map<string, KindTime>();
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
   for (const m of plain.matchAll(/├─ (\S+) \((?:\+([^)]+)|restored|cached)\)/g)) {
     const kind = classify(m[1]!);

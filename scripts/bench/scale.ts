@@ -20,7 +20,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { type CpuShares, isPagefind, largestPages, median, renderTimes, repeated, type RunResult, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
+import { type CpuShares, isPagefind, type KindTime, largestPages, median, renderTimes, repeated, type RunResult, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -30,7 +30,7 @@ const cardLine = (stdout: string) => {
   const m = /preview images: [\d,]+ — (.*)$/m.exec(stdout);
   return m ? `: ${m[1]}` : '';
 };
-type Kinds = Map<string, { files: number; ms: number; restored: number }>;
+type Kinds = Map<string, KindTime>;
 /** Time per file by kind, and the rest of the step (Astro's start, the data, bundling, what follows the pages). */
 function describeKinds(kinds: Kinds, stepS: number): string {
   const byTime = [...kinds].sort((a, b) => b[1].ms - a[1].ms);
@@ -244,8 +244,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
       // the same kind of file at each size: whether a page costs more as the corpus grows, apart from the mix of
       // pages; only the kinds with many files (the indexes and home pages are a few files each, too noisy to compare)
       const kindNames = [...b.kinds].filter(([, k]) => k.files >= 100).sort((x, y) => y[1].ms - x[1].ms).map(([kind]) => kind);
-      const cell = (k: { files: number; ms: number } | undefined) => (k && k.files ? (k.ms / k.files).toFixed(2) : '—').padStart(8);
-      const grow = (x: { files: number; ms: number } | undefined, y: { files: number; ms: number } | undefined) => (x?.files && y?.files ? `×${(y.ms / y.files / (x.ms / x.files)).toFixed(2)}` : '—');
+      const cell = (k: KindTime | undefined) => (k && k.files ? (k.ms / k.files).toFixed(2) : '—').padStart(8);
+      const grow = (x: KindTime | undefined, y: KindTime | undefined) => (x?.files && y?.files ? `×${(y.ms / y.files / (x.ms / x.files)).toFixed(2)}` : '—');
       say(`\n  ms per file, by kind (Astro's page log)${summary.map((s) => String(s.n).padStart(8)).join('')}   growth`);
       for (const kind of kindNames) say(`  ${kind.padEnd(38)}${summary.map((s) => cell(s.kinds.get(kind))).join('')}   ${grow(a.kinds.get(kind), b.kinds.get(kind))}`);
       say(`  ${'bare Astro page'.padEnd(38)}${summary.map((s) => cell(s.bareKinds.get('case'))).join('')}   ${grow(a.bareKinds.get('case'), b.bareKinds.get('case'))}`);
