@@ -1,14 +1,13 @@
 // Build the Pagefind full-text index over the built site (dist/ → dist/pagefind/).
 // Pagefind splits the index by <html lang>: /en/ pages get English stemming, /zh/ pages (zh-Hans) Chinese
 // word segmentation. Only pages that mark their main content with data-pagefind-body are indexed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pagefindCacheRules } from '../src/lib/csp.ts';
-import { listFiles } from '../src/lib/paths.ts';
+import { listFiles, moveInto, PageStart } from '../src/lib/paths.ts';
 import { readPagefindFile, shortenBundleNames } from '../src/lib/search-names.ts';
 import { indexChunkSize, marksIndexedContent, newestFile, pageForIndexer, partSizes, partsFile, SEARCH_PART_PAGES, type SearchParts, splitIntoParts, wordListUrl } from '../src/lib/search.ts';
 
@@ -33,23 +32,27 @@ const bodyFiles: string[] = [];
 /** Each page's <html lang>, lower-cased: Pagefind's language of its index. */
 const langOf = new Map<string, string>();
 /** A page's <html lang> as written. */
-const htmlLangOf = (html: string) => /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? '';
+const htmlLangOf = (html: string) => /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1];
+/** Bytes of a page read first: enough for the <html> tag, data-pagefind-body and a case page's date (at about 8 KiB). */
+const HEAD_BYTES = 32 * 1024;
 for (const file of files) {
-  const bytes = readFileSync(file);
+  // An indexed page is read whole when it is sent to Pagefind: here only its start is read, and the rest only
+  // when what is looked for is not in it. Most of the site's bytes are indexed pages (4.5 of 7.0 GB at 20,000
+  // cases), read from disk at this point of a build.
+  const page = new PageStart(file, HEAD_BYTES);
   // most pages do not mark their content (embed pages alone are about half of all pages, each with its maps):
   // the attribute is looked for in the bytes, and only a page that has it is decoded
-  if (bytes.indexOf('data-pagefind-body') < 0) continue;
-  const html = bytes.toString('utf8');
-  if (!marksIndexedContent(html)) continue;
-  const lang = htmlLangOf(html);
+  if (page.bytes.indexOf('data-pagefind-body') < 0 && page.readRest() && page.bytes.indexOf('data-pagefind-body') < 0) continue;
+  if (!page.find(marksIndexedContent)) continue;
+  const lang = page.find(htmlLangOf) ?? '';
   langOf.set(file, lang.toLowerCase());
   bodyFiles.push(file);
   indexed.set(lang, (indexed.get(lang) ?? 0) + 1);
-  const key = /\sdata-date-sort="([^"]*)"/.exec(html)?.[1];
+  const key = page.find((html) => /\sdata-date-sort="([^"]*)"/.exec(html)?.[1]);
   if (key !== undefined) dated.set(`/${sourcePathOf(file).replace(/index\.html$/, '')}`, key);
 }
 // a site where no page marks its content is indexed whole, as Pagefind does: every page's language is needed
-if (!bodyFiles.length) for (const file of files) langOf.set(file, htmlLangOf(readFileSync(file, 'utf8')).toLowerCase());
+if (!bodyFiles.length) for (const file of files) langOf.set(file, (htmlLangOf(readFileSync(file, 'utf8')) ?? '').toLowerCase());
 // At most this many pages of a language in one Pagefind process (see SEARCH_PART_PAGES).
 const partEnv = process.env.ATLAS_SEARCH_PART_PAGES;
 const partPages = partEnv === undefined || partEnv === '' ? SEARCH_PART_PAGES : Number(partEnv);
@@ -98,7 +101,10 @@ for (const [lang, langFiles] of byLang) {
   listed = list.catch(() => undefined);
 }
 rmSync(bundle, { recursive: true, force: true });
-const tmp = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
+// each part is written here, then moved into place by renaming (see moveInto): inside the bundle, so on its file
+// system, and gone with it if this script stops half-way
+mkdirSync(bundle, { recursive: true });
+const tmp = mkdtempSync(join(bundle, '.parts-'));
 /** The folder of part k of the bundle: the first part is the bundle itself. */
 const partDir = (k: number) => (k === 0 ? bundle : join(bundle, `part-${k}`));
 /** Each part's entry files (one per language that has that part), by part. */
@@ -143,8 +149,7 @@ for (const [lang, langFiles] of byLang) {
     // every part carries Pagefind's scripts and the language-independent files, the same in each; the parts after
     // the first are read with the first one's scripts and WebAssembly, so they keep only their index
     if (k > 0) for (const name of readdirSync(out)) if (!/^(?:index|fragment|filter)$|\.pf_meta$|^pagefind-entry\.json$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
-    cpSync(out, partDir(k), { recursive: true });
-    rmSync(out, { recursive: true, force: true });
+    moveInto(out, partDir(k));
   }
 }
 rmSync(tmp, { recursive: true, force: true });
