@@ -530,21 +530,20 @@ export const wordListUrl = (pagefindLang: string): string => `/pagefind/word-lis
 export function wordListWords(html: string, into: Set<string>, segmenter: Intl.Segmenter): void {
   // every tag becomes a space, so text in different elements (a chart's labels too) never runs together
   const text = decodeEntities(html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '));
+  // pages repeat most of their tokens (navigation, headings, labels, common words): a token already taken apart
+  // for this list is not taken apart again (remembered up to a bound)
+  let seen = seenTokens.get(into);
+  if (!seen) seenTokens.set(into, (seen = new Set()));
   for (const token of text.split(/\s+/)) {
-    if (!token) continue;
+    if (!token || seen.has(token)) continue;
+    if (seen.size >= SEEN_TOKENS_MAX) seen.clear();
+    seen.add(ownCopy(token));
     if (!/\p{Script=Han}/u.test(token)) {
       // punctuation around a word is not part of it for Pagefind either: “(1001).” is the word 1001
-      const word = token.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase();
-      keep(into, word);
+      keep(into, token.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase());
       continue;
     }
-    // cutting Chinese is most of the time this takes, and pages repeat much of their text (headings, labels,
-    // notes): a run of Han text already cut into this list is not cut again (remembered up to a bound)
-    let seen = seenHan.get(into);
-    if (!seen) seenHan.set(into, (seen = new Set()));
-    if (seen.has(token)) continue;
-    if (seen.size >= SEEN_HAN_MAX) seen.clear();
-    seen.add(ownCopy(token));
+    // Chinese is cut into words (most of the time this takes)
     for (const s of segmenter.segment(token)) if (s.isWordLike) keep(into, s.segment.toLowerCase());
   }
 }
@@ -562,9 +561,9 @@ const keep = (into: Set<string>, word: string): void => {
   if (word && !into.has(word)) into.add(ownCopy(word));
 };
 
-/** Runs of Han text wordListWords has cut into each list, and how many it remembers at most for one list (about 100 MB of short strings). */
-const seenHan = new WeakMap<Set<string>, Set<string>>();
-const SEEN_HAN_MAX = 500_000;
+/** Tokens wordListWords has taken apart into each list, and how many it remembers at most for one list (about 100 MB of short strings). */
+const seenTokens = new WeakMap<Set<string>, Set<string>>();
+const SEEN_TOKENS_MAX = 500_000;
 
 /** A Pagefind instance that never returns the pages with these ids (the parts' word lists; they carry no filter, so filter counts are unchanged, and `unfilteredResultCount` may count them). */
 export function withoutPages(api: PagefindApi, ids: ReadonlySet<string>): PagefindApi {
