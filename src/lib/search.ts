@@ -453,15 +453,58 @@ export function emptyDrawingsForIndex(html: string): string {
   return replaceDrawings(html, emptied);
 }
 
+/** Elements with no end tag, which data-pagefind-ignore on them leaves as they are. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Leave out of what the indexer reads each element marked data-pagefind-ignore, whose words Pagefind does not
+ * index but still parses: the tables, export copies and notes a case page keeps out of the index are about half
+ * of what it would send. An element holding attributes Pagefind reads even there (filters, metadata, sort keys)
+ * is sent whole, unless marked `data-pagefind-ignore="all"`, which Pagefind reads nothing of. The element goes
+ * with its tags and nothing is put in its place, as Pagefind joins the text around it. An element never closed
+ * (with the text after it), a void element and anything in a comment, script or style are left as they are.
+ */
+export function dropIgnoredForIndex(html: string): string {
+  let out = '';
+  let copied = 0;
+  /** The ignored element being passed over: its name, where it starts, its start tag, and how deep in elements of its name. */
+  let ignored: { name: string; start: number; open: string; depth: number } | undefined;
+  for (const m of html.matchAll(/<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<(\/?)([a-z][a-z0-9-]*)\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (tag.startsWith('<!--') || m[1] !== undefined) continue;
+    const name = m[3]!.toLowerCase();
+    const end = m[2] === '/';
+    if (!ignored) {
+      if (!end && !tag.endsWith('/>') && !VOID_ELEMENTS.has(name) && /\sdata-pagefind-ignore\b/i.test(tag)) ignored = { name, start: m.index, open: tag, depth: 1 };
+      continue;
+    }
+    if (name !== ignored.name || (!end && tag.endsWith('/>'))) continue;
+    if (!end) {
+      ignored.depth++;
+      continue;
+    }
+    if (--ignored.depth > 0) continue;
+    const stop = m.index + tag.length;
+    const all = /\sdata-pagefind-ignore\s*=\s*["']?all\b/i.test(ignored.open);
+    if (all || !PAGEFIND_READS.test(html.slice(ignored.start, stop))) {
+      out += html.slice(copied, ignored.start);
+      copied = stop;
+    }
+    ignored = undefined;
+  }
+  return out + html.slice(copied);
+}
+
 /** A drawing as emptyDrawingsForIndex sends it. */
 const emptied = (open: string, inner: string, close: string): string => (PAGEFIND_READS.test(inner) ? open + inner + close : open + close);
 
 /**
  * A built page as the indexer is given it: chart labels readable, drawings empty, blocks kept apart, no element
- * ids. chartTextForIndex and then emptyDrawingsForIndex, in one pass over the drawings.
+ * ids, no ignored elements. chartTextForIndex and then emptyDrawingsForIndex, in one pass over the drawings; the
+ * ignored elements go after the blocks are spaced, so the space after an ignored block stays.
  */
 export function pageForIndexer(html: string): string {
-  return dropIdsForIndex(spaceBlockBoundaries(replaceDrawings(html, (open, inner, close) => emptied(open, inner, close) + drawingLabels(open, inner))));
+  return dropIdsForIndex(dropIgnoredForIndex(spaceBlockBoundaries(replaceDrawings(html, (open, inner, close) => emptied(open, inner, close) + drawingLabels(open, inner)))));
 }
 
 // ——— An index in parts ———

@@ -16,7 +16,9 @@ const page = (n: number) => `<!doctype html><html lang="en"><head><title>Case ${
 <figure><svg class="stacked"><text>Panels ${n}</text><svg y="0"><text>Xiqiao ${n}</text><path d="M2 2"/></svg><svg y="50"><text>Zhenping ${n}</text></svg><text>Footnote ${n}</text></svg></figure>
 <div hidden data-pagefind-ignore><svg><svg><text>Export copy ${n}</text></svg><text>Export note ${n}</text></svg></div>
 <svg aria-hidden="true"><g data-pagefind-filter="province:Hidden ${n % 3}" data-pagefind-meta="drawn:${n}"><path d="M1 1"/><text>Maonan</text></g></svg>
-<dl><dt>Date</dt><dd>2023</dd></dl><p>Volunteers ran errands for ${n} households.</p><svg class="icon"><use href="#i"/></svg>
+<dl><dt>Date</dt><dd>2023</dd></dl><p>Volunteers ran errands for ${n} households.</p>
+<table data-pagefind-ignore><tr><td>Figures ${n}</td><td><table><tr><td>Nested</td></tr></table></td></tr></table><p>Party<span data-pagefind-ignore>skipped</span>members in <em data-pagefind-ignore="all" data-pagefind-filter="dropped:${n}">Maonan</em>county</p>
+<aside data-pagefind-ignore><span data-pagefind-meta="note:${n}">Note</span> hidden words<img data-pagefind-ignore alt="x"></aside><svg class="icon"><use href="#i"/></svg>
 </main><footer>Sources</footer></body></html>`;
 
 /** Every file Pagefind writes for these pages, by name, fed one page after another or `inFlight` at a time. */
@@ -84,6 +86,11 @@ describe('the feed to Pagefind', () => {
     expect(third.content).toContain('Panels 3 · Xiqiao 3 · Zhenping 3 · Footnote 3');
     expect(third.content).not.toContain('Export');
     expect(third.filters).toEqual({ theme: ['Services'], province: ['Hidden 0'] });
-    expect(third.meta).toMatchObject({ title: 'Red proxy services in county 3', drawn: '3' });
+    expect(third.meta).toMatchObject({ title: 'Red proxy services in county 3', drawn: '3', note: '3' });
+    // ignored elements are not sent, unless they hold what Pagefind reads there; one marked "all" is sent in no case
+    expect(pageForIndexer(pages[3]!)).not.toMatch(/Figures 3|Nested|skipped|dropped/);
+    expect(pageForIndexer(pages[3]!)).toContain('hidden words');
+    expect(third.content).toContain('Partymembers in county');
+    expect(third.content).not.toMatch(/Figures|hidden words/);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PagefindApi, PagefindResult, PagefindResultData, PagefindSearchOptions, PagefindSearchResponse } from '../../src/lib/pagefind-api.ts';
 import {
+  dropIgnoredForIndex,
   chartTextForIndex,
   crossScriptTerms,
   dropIdsForIndex,
@@ -204,6 +205,22 @@ describe('chart text for the index', () => {
 });
 
 describe('a page as the indexer is given it', () => {
+  it('leaves out the elements marked data-pagefind-ignore, nested ones of the same name included', () => {
+    expect(dropIgnoredForIndex('<p>a</p><div data-pagefind-ignore>b<div>c</div>d</div><p>e</p>')).toBe('<p>a</p><p>e</p>');
+    expect(dropIgnoredForIndex('<p>Party<span data-pagefind-ignore="index">x</span>members</p>')).toBe('<p>Partymembers</p>');
+    // an element holding a filter, metadata or sort key is sent whole, unless marked "all"
+    const filtered = '<div data-pagefind-ignore><span data-pagefind-filter="year:2023">x</span></div>';
+    expect(dropIgnoredForIndex(filtered)).toBe(filtered);
+    expect(dropIgnoredForIndex("<div data-pagefind-ignore='all'><span data-pagefind-meta=\"m:1\">x</span></div>z")).toBe('z');
+    // void and self-closing elements, an element never closed, and tags in comments and scripts are left as they are
+    expect(dropIgnoredForIndex('<img data-pagefind-ignore alt="a"><br data-pagefind-ignore/><p>x</p>')).toBe('<img data-pagefind-ignore alt="a"><br data-pagefind-ignore/><p>x</p>');
+    expect(dropIgnoredForIndex('<div data-pagefind-ignore>never closed<p>x</p>')).toBe('<div data-pagefind-ignore>never closed<p>x</p>');
+    expect(dropIgnoredForIndex('<!-- <div data-pagefind-ignore> --><script>"<div data-pagefind-ignore>"</script><p>x</p>')).toBe('<!-- <div data-pagefind-ignore> --><script>"<div data-pagefind-ignore>"</script><p>x</p>');
+    expect(dropIgnoredForIndex('<section data-pagefind-ignore><!-- </section> --><script>"</section>"</script>y</section>z')).toBe('z');
+    // an attribute that only begins with the name is not the mark
+    expect(dropIgnoredForIndex('<div data-pagefind-ignored>x</div>')).toBe('<div data-pagefind-ignored>x</div>');
+  });
+
   it('is indexed when an element marks its content with data-pagefind-body, with or without a value', () => {
     expect(marksIndexedContent('<article class="case" data-pagefind-body><h1>x</h1></article>')).toBe(true);
     expect(marksIndexedContent('<main data-pagefind-body="">x</main>')).toBe(true);
