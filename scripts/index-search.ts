@@ -20,6 +20,15 @@ const sourcePathOf = (file: string) => relative(dist, file).split(sep).join('/')
 
 const htmlFiles = (dir: string) => listFiles(dir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).map((f) => join(dir, f));
 
+/** Seconds spent on each stage of the indexing, printed at the end (the scale benchmark reports them). */
+const spent = { scan: 0, reading: 0, waiting: 0, writing: 0, placing: 0 };
+let clock = performance.now();
+/** Add the time since the last call to a stage. */
+const lap = (stage: keyof typeof spent) => {
+  const now = performance.now();
+  spent[stage] += (now - clock) / 1000;
+  clock = now;
+};
 const files = htmlFiles(dist);
 // Chunks of the word index sized for the number of pages (see indexChunkSize): a first query fetches the chunk of
 // each of its words, so at 84 pages a language 30 KiB chunks would be most of what it transfers. Pagefind reads
@@ -53,6 +62,7 @@ for (const file of files) {
 }
 // a site where no page marks its content is indexed whole, as Pagefind does: every page's language is needed
 if (!bodyFiles.length) for (const file of files) langOf.set(file, (htmlLangOf(readFileSync(file, 'utf8')) ?? '').toLowerCase());
+lap('scan');
 // At most this many pages of a language in one Pagefind process (see SEARCH_PART_PAGES).
 const partEnv = process.env.ATLAS_SEARCH_PART_PAGES;
 const partPages = partEnv === undefined || partEnv === '' ? SEARCH_PART_PAGES : Number(partEnv);
@@ -115,6 +125,7 @@ for (const [lang, langFiles] of byLang) {
   partsOf.set(lang, { parts: parts.slice(1).map((_, k) => `part-${k + 1}/`), wordLists: [] });
   for (const [k, partFiles] of parts.entries()) {
     // Each part in a Pagefind process of its own: the process keeps what it has indexed until it exits.
+    lap('placing');
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Pages go to Pagefind several at a time: it reads them one after the other, in the order sent (the index is
@@ -132,7 +143,9 @@ for (const [lang, langFiles] of byLang) {
       if (sending.size >= PAGES_IN_FLIGHT) await Promise.race(sending);
     }
     await Promise.all(sending);
+    lap('reading');
     const words = await wordLists.get(lang);
+    lap('waiting');
     if (words !== undefined) {
       const added = await index.addCustomRecord({ url: wordListUrl(lang), content: words, language: lang });
       problems.push(...added.errors.map((e) => `${wordListUrl(lang)}: ${e}`));
@@ -140,6 +153,7 @@ for (const [lang, langFiles] of byLang) {
     if (problems.length) throw new Error(`Pagefind indexing failed:\n${problems.join('\n')}`);
     const out = join(tmp, `${k}-${lang}`);
     const written = await index.writeFiles({ outputPath: out });
+    lap('writing');
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await pagefind.close();
     // short names for the part's pages and chunks, which a first query's index list is mostly made of (see
@@ -209,4 +223,6 @@ for (const [lang, pages] of newest) {
   writeFileSync(join(bundle, newestFile(lang)), JSON.stringify(pages.map((p) => p.id)));
 }
 const inParts = [...partsOf].filter(([, p]) => p.parts.length > 0).map(([lang, p]) => `${lang} in ${p.parts.length + 1} parts`);
+lap('placing');
 console.log(`✓ search index: ${[...byLang].map(([lang, list]) => `${lang} ${list.length}`).join(', ')} pages${inParts.length ? ` (${inParts.join(', ')} of at most ${partPages} pages)` : ''}, chunks of ${chunkSize} word positions → ${bundle}`);
+console.log(`ℹ search index stages: finding the indexed pages ${spent.scan.toFixed(1)} s, Pagefind reading them ${spent.reading.toFixed(1)} s, waiting for word lists ${spent.waiting.toFixed(1)} s, Pagefind writing ${spent.writing.toFixed(1)} s, the rest (starting Pagefind, placing the parts, the sort lists) ${spent.placing.toFixed(1)} s`);

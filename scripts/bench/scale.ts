@@ -30,6 +30,8 @@ const cardLine = (stdout: string) => {
   const m = /preview images: [\d,]+ — (.*)$/m.exec(stdout);
   return m ? `: ${m[1]}` : '';
 };
+/** The index step's stages, as scripts/index-search.ts prints them (`ℹ search index stages: …`), or ''. */
+const indexStages = (stdout: string) => /^ℹ search index stages: (.*)$/m.exec(stdout)?.[1] ?? '';
 type Kinds = Map<string, KindTime>;
 /** Time per file by kind, and the rest of the step (Astro's start, the data, bundling, what follows the pages). */
 function describeKinds(kinds: Kinds, stepS: number): string {
@@ -127,6 +129,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
         const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
         say(`${runsNote(colds.runs)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
+        if (indexStages(cold.stdout)) say(`index step: ${indexStages(cold.stdout)}`);
         if (cold.cpu) say(cpuNote(cold.cpu));
         say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
         // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
