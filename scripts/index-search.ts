@@ -51,7 +51,8 @@ for (const file of files) {
   const page = new PageStart(file, HEAD_BYTES);
   // most pages do not mark their content (embed pages alone are about half of all pages, each with its maps):
   // the attribute is looked for in the bytes, and only a page that has it is decoded
-  if (page.bytes.indexOf('data-pagefind-body') < 0 && page.readRest() && page.bytes.indexOf('data-pagefind-body') < 0) continue;
+  const hasMark = () => page.bytes.indexOf('data-pagefind-body') >= 0;
+  if (!hasMark() && (!page.readRest() || !hasMark())) continue;
   if (!page.find(marksIndexedContent)) continue;
   const lang = page.find(htmlLangOf) ?? '';
   langOf.set(file, lang.toLowerCase());
