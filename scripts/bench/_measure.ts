@@ -143,8 +143,11 @@ export async function repeated<R extends { status: number | null; seconds: numbe
     if (r.status !== 0) return { run: r, seconds: runs.map((x) => x.seconds), runs };
     runs.push(r);
   }
-  return { run: medianBy(runs, (x) => x.seconds), seconds: runs.map((x) => x.seconds), runs };
+  return { run: medianRun(runs), seconds: runs.map((x) => x.seconds), runs };
 }
+
+/** The run of median time (of an even number, the faster of the two middle ones): the one a series reports. */
+export const medianRun = <R extends { seconds: number }>(runs: R[]): R => medianBy(runs, (x) => x.seconds);
 
 /** The item of median key; of an even number, the one with the smaller of the two middle keys. */
 function medianBy<T>(xs: T[], key: (x: T) => number): T {

@@ -8,8 +8,9 @@
 // cases (it is a second full build); BENCH_REPEAT=k (default 3) builds each size of at most BENCH_REPEAT_MAX cases
 // (default 2,000) k times, ours and the bare one, from empty caches, and reports the run of median time (a build of
 // 500 cases takes about half a minute, and one run's time per page varies by a tenth from run to run); such a size,
-// when a larger one follows, is built k times more after the largest, and its time is the median of all its runs,
-// so that a machine whose speed drifts over the hour a large build takes weighs on both ends of the growth;
+// when a larger one follows, is built k times more after the largest, and the run of median time among all its runs
+// is the one reported (its time, memory and render times), so that a machine whose speed drifts over the hour a
+// large build takes weighs on both ends of the growth;
 // BENCH_LOG=file also appends every line to a file; BENCH_KEEP=1 keeps the corpora and builds. Builds run one at a
 // time: two Astro builds of one checkout share its .astro/ folder.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { dirBytes, htmlCount } from './_fs.ts';
 import { listFiles } from '../../src/lib/paths.ts';
 import { writeBareProject } from './_bare.ts';
 import { astroBuildArgs } from '../../src/site/node-flags.ts';
-import { type CpuShares, isPagefind, type KindTime, largestPages, median, renderTimes, repeated, type RunResult, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
+import { type CpuShares, isPagefind, type KindTime, largestPages, medianRun, renderTimes, repeated, type RunResult, runMeasured, setAside, wholeNumberFromEnv } from './_measure.ts';
 import searchBench from './search.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -33,6 +34,15 @@ const cardLine = (stdout: string) => {
 /** The index step's stages, as scripts/index-search.ts prints them (`ℹ search index stages: …`), or ''. */
 const indexStages = (stdout: string) => /^ℹ search index stages: (.*)$/m.exec(stdout)?.[1] ?? '';
 type Kinds = Map<string, KindTime>;
+/** Seconds of each step of a build of ours, from the `✓ <step> (<seconds> s)` lines scripts/build.ts prints as each ends. */
+const stepSecondsOf = (stdout: string) => new Map([...stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
+/** What the table reports of a build of ours besides its time: its memory and where its rendering went. */
+const runFacts = (r: RunResult) => ({
+  peak: r.peakBytes,
+  stepPeaks: r.stepPeaks.map((p) => p.peakBytes),
+  pagefindPeak: Math.max(0, ...[...r.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes)),
+  kinds: renderTimes(r.stdout),
+});
 /** Time per file by kind, and the rest of the step (Astro's start, the data, bundling, what follows the pages). */
 function describeKinds(kinds: Kinds, stepS: number): string {
   const byTime = [...kinds].sort((a, b) => b[1].ms - a[1].ms);
@@ -76,7 +86,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   const summary: { n: number; pages: number; barePages: number; seconds: number; bareSeconds: number; peak: number; barePeak: number; stepPeaks: number[]; pagefindPeak: number; warm: string; kinds: Kinds; bareKinds: Kinds }[] = [];
   /** Sizes built again after the larger ones (see the top of this file), and their folder to set aside after. */
-  const again: { n: number; times: number; dir: string; ours: () => Promise<Timed[] | undefined>; bare: () => Promise<Timed[] | undefined>; first: number[]; firstBare: number[] }[] = [];
+  const again: { n: number; times: number; dir: string; ours: () => Promise<RunResult[] | undefined>; bare: () => Promise<RunResult[] | undefined>; first: RunResult[]; firstBare: RunResult[] }[] = [];
   const say = (s: string) => {
     console.log(s);
     if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${s}\n`);
@@ -126,14 +136,14 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         }
         const pages = htmlCount(out);
         // seconds of each step, from the `✓ <step> (<seconds> s)` line scripts/build.ts prints as it ends
-        const stepSeconds = new Map([...cold.stdout.matchAll(/✓ (validate data and render pages|index search|preview images, after the search index) \(([\d.]+) s\)/g)].map((m) => [m[1]!, m[2]!]));
+        const stepSeconds = stepSecondsOf(cold.stdout);
         const steps = [...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ');
         say(`${runsNote(colds.runs)}build: ${cold.seconds.toFixed(1)} s for ${pages} pages (${((cold.seconds * 1000) / pages).toFixed(2)} ms/page), peak RSS of the process tree ${mb(cold.peakBytes)} MB (${steps}; ${listFiles(ogCache).length} preview images rendered${cardLine(cold.stdout)})`);
         if (indexStages(cold.stdout)) say(`index step: ${indexStages(cold.stdout)}`);
         if (cold.cpu) say(cpuNote(cold.cpu));
         say(`peak RSS by step: ${cold.stepPeaks.map((p) => `${p.step} ${mb(p.peakBytes)} MB`).join(', ')}`);
         // Astro writes one file at a time and logs each with its time: where rendering went, by kind of file
-        const kinds = renderTimes(cold.stdout);
+        const { kinds } = runFacts(cold);
         say(`render time by kind of file (Astro's page log; files × ms each): ${describeKinds(kinds, Number(stepSeconds.get('validate data and render pages') ?? NaN))}`);
         // which program holds it: Astro's Node process while rendering, Pagefind's binary while indexing
         say(`largest single process by program: ${[...cold.programPeaks].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${mb(bytes)} MB`).join(', ')}`);
@@ -175,8 +185,7 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const bareKinds = renderTimes(floor.stdout, () => 'case');
         say(`${runsNote(floors.runs)}bare Astro + MDX: ${floor.seconds.toFixed(1)} s for ${barePages} pages (${bareMs.toFixed(2)} ms/page), peak ${mb(floor.peakBytes)} MB → ours ×${(perPageMs / bareMs).toFixed(2)} per page, ×${(cold.peakBytes / floor.peakBytes).toFixed(2)} memory`);
         say(`bare Astro's render time (its page log): ${describeKinds(bareKinds, floor.seconds)}`);
-        const pagefindPeak = Math.max(0, ...[...cold.programPeaks].filter(([name]) => isPagefind(name)).map(([, bytes]) => bytes));
-        summary.push({ n, pages, barePages, seconds: cold.seconds, bareSeconds: floor.seconds, peak: cold.peakBytes, barePeak: floor.peakBytes, stepPeaks: cold.stepPeaks.map((p) => p.peakBytes), pagefindPeak, warm: warmText, kinds, bareKinds });
+        summary.push({ n, pages, barePages, seconds: cold.seconds, bareSeconds: floor.seconds, barePeak: floor.peakBytes, ...runFacts(cold), warm: warmText, bareKinds });
         if (later) {
           const reset = () => setAside([out, env.ATLAS_CACHE_DIR, ogCache, ...['dist', '.astro-cache'].map((d) => join(bare, d))], trash);
           const series = async (f: () => Promise<RunResult>) => {
@@ -190,8 +199,8 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
             n,
             times,
             dir,
-            first: colds.seconds,
-            firstBare: floors.seconds,
+            first: colds.runs,
+            firstBare: floors.runs,
             ours: () => series(buildOurs),
             bare: () => series(buildBare),
           });
@@ -216,12 +225,19 @@ export default async function ({ root, dist }: { root: string; dist: string }) {
         const bare = ours && (await a.bare());
         if (!ours || !bare) continue;
         const s = summary.find((x) => x.n === a.n)!;
-        const all = [...a.first, ...ours.map((r) => r.seconds)];
-        const allBare = [...a.firstBare, ...bare.map((r) => r.seconds)];
-        s.seconds = median(all);
-        s.bareSeconds = median(allBare);
+        const all = [...a.first, ...ours];
+        const allBare = [...a.firstBare, ...bare];
+        // of each kind of build, ours and the bare one, the run of median time over both series: the table reports
+        // its time and, with it, its memory and render times, so that each size's row describes one build
+        const run = medianRun(all);
+        const bareRun = medianRun(allBare);
+        Object.assign(s, { seconds: run.seconds, bareSeconds: bareRun.seconds, barePeak: bareRun.peakBytes, bareKinds: renderTimes(bareRun.stdout, () => 'case'), ...runFacts(run) });
         say(`ours: ${ours.map(runTime).join(', ')}; bare Astro: ${bare.map(runTime).join(', ')}`);
-        say(`median of all ${all.length} runs (${all.map((x) => x.toFixed(1)).join(', ')} s): ${s.seconds.toFixed(1)} s, ${((s.seconds * 1000) / s.pages).toFixed(2)} ms/page; bare Astro's (${allBare.map((x) => x.toFixed(1)).join(', ')} s): ${s.bareSeconds.toFixed(1)} s, ${((s.bareSeconds * 1000) / s.barePages).toFixed(2)} ms/page — what the table below reports for ${a.n} cases`);
+        say(`median of all ${all.length} runs (${all.map((r) => r.seconds.toFixed(1)).join(', ')} s): ${s.seconds.toFixed(1)} s, ${((s.seconds * 1000) / s.pages).toFixed(2)} ms/page; bare Astro's (${allBare.map((r) => r.seconds.toFixed(1)).join(', ')} s): ${s.bareSeconds.toFixed(1)} s, ${((s.bareSeconds * 1000) / s.barePages).toFixed(2)} ms/page — what the table below reports for ${a.n} cases, with that run's memory and render times:`);
+        const stepSeconds = stepSecondsOf(run.stdout);
+        say(`  ${[...stepSeconds].map(([step, sec]) => `${step} ${sec} s`).join(', ')}; peak RSS of the process tree ${mb(run.peakBytes)} MB`);
+        if (indexStages(run.stdout)) say(`  index step: ${indexStages(run.stdout)}`);
+        say(`  render time by kind of file: ${describeKinds(s.kinds, Number(stepSeconds.get('validate data and render pages') ?? NaN))}`);
       } finally {
         putAway(a.dir);
       }

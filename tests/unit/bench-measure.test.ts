@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuShares, cpuTicks, median, outputKind, pageType, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
+import { cpuShares, cpuTicks, median, medianRun, outputKind, pageType, renderTimes, repeated, runMeasured, setAside, wholeNumberFromEnv } from '../../scripts/bench/_measure.ts';
 
 describe('the scale benchmark reads Astro’s page log', () => {
   it('tells a file’s kind from its path in the log', () => {
@@ -149,6 +149,10 @@ describe('the scale benchmark says how the machine’s CPU time went during a ru
     expect(median([40, 10, 30, 20, 50, 60])).toBe(30);
     expect(median([7])).toBe(7);
     expect(() => median([])).toThrow('median of no numbers');
+    // the run itself, for what else it measured: of six runs over two series, the faster of the two middle ones
+    const runs = [32.4, 29.6, 27.9, 33.8, 32.1, 31.8].map((seconds, i) => ({ seconds, stdout: `run ${i}` }));
+    expect(medianRun(runs)).toEqual({ seconds: 31.8, stdout: 'run 5' });
+    expect(medianRun(runs).seconds).toBe(median(runs.map((r) => r.seconds)));
   });
 });
 
