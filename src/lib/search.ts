@@ -467,15 +467,15 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
 export function dropIgnoredForIndex(html: string): string {
   let out = '';
   let copied = 0;
-  /** The ignored element being passed over: its name, where it starts, its start tag, and how deep in elements of its name. */
-  let ignored: { name: string; start: number; open: string; depth: number } | undefined;
+  /** The ignored element being passed over: its name, where it starts, whether it is marked "all", and how deep in elements of its name. */
+  let ignored: { name: string; start: number; all: boolean; depth: number } | undefined;
   for (const m of html.matchAll(/<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<(\/?)([a-z][a-z0-9-]*)\b[^>]*>/gi)) {
     const tag = m[0];
     if (tag.startsWith('<!--') || m[1] !== undefined) continue;
     const name = m[3]!.toLowerCase();
     const end = m[2] === '/';
     if (!ignored) {
-      if (!end && !tag.endsWith('/>') && !VOID_ELEMENTS.has(name) && /\sdata-pagefind-ignore\b/i.test(tag)) ignored = { name, start: m.index, open: tag, depth: 1 };
+      if (!end && !tag.endsWith('/>') && !VOID_ELEMENTS.has(name) && /\sdata-pagefind-ignore\b/i.test(tag)) ignored = { name, start: m.index, all: /\sdata-pagefind-ignore\s*=\s*["']?all\b/i.test(tag), depth: 1 };
       continue;
     }
     if (name !== ignored.name || (!end && tag.endsWith('/>'))) continue;
@@ -485,8 +485,7 @@ export function dropIgnoredForIndex(html: string): string {
     }
     if (--ignored.depth > 0) continue;
     const stop = m.index + tag.length;
-    const all = /\sdata-pagefind-ignore\s*=\s*["']?all\b/i.test(ignored.open);
-    if (all || !PAGEFIND_READS.test(html.slice(ignored.start, stop))) {
+    if (ignored.all || !PAGEFIND_READS.test(html.slice(ignored.start, stop))) {
       out += html.slice(copied, ignored.start);
       copied = stop;
     }
